@@ -1,0 +1,161 @@
+package claims
+
+import (
+	"context"
+	"time"
+)
+
+// Store keeps a database of articles, claims, sources and their history.
+// Every method that changes something is one user action: it happens whole
+// or not at all, is attributed to ActorFromContext(ctx), and appends to the
+// history. Writes without an actor return EINVALID.
+//
+// Any method may also return EINTERNAL when the file cannot be read or written.
+type Store interface {
+	// Settings returns the database's settings.
+	Settings(ctx context.Context) (*Settings, error)
+	// UpdateSettings changes the settings. Returns EINVALID for a bad value.
+	UpdateSettings(ctx context.Context, upd SettingsUpdate) (*Settings, error)
+
+	// ImportArticle stores a frozen copy of an article with the claims found
+	// in it, and sets the IDs and Meta of all of them. The claims' ArticleID
+	// is set to the article's. Returns EINVALID for a bad article or claim,
+	// and ECONFLICT, naming it, when an article with the same text is
+	// already stored.
+	ImportArticle(ctx context.Context, a *Article, found []*Claim) error
+	// FindArticleByID returns an article with its text. Returns ENOTFOUND
+	// when it does not exist or was deleted.
+	FindArticleByID(ctx context.Context, id string) (*Article, error)
+	// FindArticles returns the live articles, oldest first, without their text.
+	FindArticles(ctx context.Context) ([]*Article, error)
+
+	// CreateClaim stores a new claim and sets its ID and Meta. Left empty,
+	// Status becomes "to triage", Summary a shortened Text, and Anchor the
+	// first occurrence of Text in the article. Returns EINVALID for a bad
+	// claim or an anchor that does not cut the claim's words out of the
+	// article, and ENOTFOUND when the article does not exist.
+	CreateClaim(ctx context.Context, c *Claim) error
+	// FindClaimByID returns a claim with its reviews and corrections.
+	// Returns ENOTFOUND when it does not exist or was deleted.
+	FindClaimByID(ctx context.Context, id string) (*Claim, error)
+	// FindClaims returns the claims that match the filter, in creation
+	// order, and how many matched before Offset and Limit applied.
+	FindClaims(ctx context.Context, f ClaimFilter) ([]*Claim, int, error)
+	// FindClaimSummaries is FindClaims for lists: it returns the compact
+	// summaries that the store keeps for every claim, without decoding claims.
+	FindClaimSummaries(ctx context.Context, f ClaimFilter) ([]ClaimSummary, int, error)
+	// UpdateClaim edits a claim's description. Returns ENOTFOUND for an
+	// unknown claim and EINVALID for a bad value.
+	UpdateClaim(ctx context.Context, id string, upd ClaimUpdate) (*Claim, error)
+	// DeleteClaim leaves a tombstone in place of a claim. Returns ENOTFOUND
+	// for an unknown claim.
+	DeleteClaim(ctx context.Context, id string) error
+	// MoveClaim moves a claim to another workflow status. Returns ECONFLICT,
+	// saying which moves are allowed, when the workflow forbids the move,
+	// and for moves that have their own action (drafting a verdict,
+	// reviewing, publishing).
+	MoveClaim(ctx context.Context, id string, to Status) (*Claim, error)
+
+	// CreateSource stores a source and sets its ID and Meta. Returns EINVALID
+	// for a bad source.
+	CreateSource(ctx context.Context, s *Source) error
+	// FindSourceByID returns a source. Returns ENOTFOUND when it does not
+	// exist or was deleted.
+	FindSourceByID(ctx context.Context, id string) (*Source, error)
+	// FindSources returns the live sources, oldest first.
+	FindSources(ctx context.Context) ([]*Source, error)
+	// AttachEvidence links a claim to an existing source and sets the
+	// evidence's ID and Meta. Returns ENOTFOUND when either does not exist.
+	AttachEvidence(ctx context.Context, e *Evidence) error
+	// AddSourceWithEvidence stores a new source and attaches it to a claim
+	// in one action. Returns what CreateSource and AttachEvidence return.
+	AddSourceWithEvidence(ctx context.Context, s *Source, e *Evidence) error
+	// FindEvidence returns the evidence attached to a claim, oldest first.
+	FindEvidence(ctx context.Context, claimID string) ([]*Evidence, error)
+	// DetachEvidence removes evidence from its claim, leaving a tombstone.
+	// Returns ENOTFOUND for unknown evidence.
+	DetachEvidence(ctx context.Context, id string) error
+
+	// SetVerdict drafts or edits a claim's verdict; the actor becomes its
+	// author. A claim still to triage or in research moves to "verdict
+	// drafted"; one in review goes back to "verdict drafted", since the
+	// review no longer applies. On a published claim a change of rating is
+	// a correction: reason is required and recorded in the corrections log
+	// with note as the public note. Returns EINVALID for a rating outside
+	// the scale or a missing reason, and ECONFLICT when the claim's status
+	// does not allow a verdict.
+	SetVerdict(ctx context.Context, claimID string, v Verdict, reason, note string) (*Claim, error)
+	// SubmitForReview moves a claim with a drafted verdict into review.
+	// Returns ECONFLICT when the claim has no drafted verdict.
+	SubmitForReview(ctx context.Context, claimID string) (*Claim, error)
+	// ReviewClaim records the actor's review of the claim's verdict. A
+	// drafted verdict is submitted for review first. Requesting changes
+	// moves the claim to "changes requested". Returns ECONFLICT when there
+	// is no verdict to review, or when the actor approves their own verdict
+	// while a second reviewer is required; EINVALID for a bad review.
+	ReviewClaim(ctx context.Context, claimID string, r Review) (*Claim, error)
+	// PublishClaim publishes a reviewed claim. Returns ECONFLICT, with the
+	// reason, when Claim.CheckPublishable refuses.
+	PublishClaim(ctx context.Context, claimID string) (*Claim, error)
+
+	// FindEvents returns history events that match the filter, oldest first.
+	FindEvents(ctx context.Context, f EventFilter) ([]*Event, error)
+	// VerifyHistory checks every link of the history. A broken link is
+	// reported in the result, not as an error.
+	VerifyHistory(ctx context.Context) (*HistoryCheck, error)
+
+	// Close releases the database file.
+	Close() error
+}
+
+// ClaimFilter selects claims; zero and nil fields do not filter.
+type ClaimFilter struct {
+	ArticleID *string
+	Status    *Status
+	Rating    *string
+	Speaker   *string // exact name, as in the list of speakers
+	Tag       *string
+	Assignee  *string
+	// Query matches words in the claim's text, summary, speaker and tags,
+	// ignoring case and accents ("coree" finds "Corée").
+	Query string
+	// Deleted includes tombstones.
+	Deleted bool
+	Offset  int
+	Limit   int // 0 means no limit
+}
+
+// ClaimUpdate edits a claim; nil fields are left as they are.
+type ClaimUpdate struct {
+	Summary         *string
+	Speaker         *Speaker
+	ClaimDate       *string
+	Kind            *Kind
+	Tags            *[]string
+	Assignee        *string
+	CheckWorthiness *CheckWorthiness
+}
+
+// ClaimSummary is what a list of claims shows: small, kept up to date by the
+// store alongside each claim.
+type ClaimSummary struct {
+	ID              string
+	ArticleID       string
+	Status          Status
+	Kind            Kind
+	Rating          string // rating key, or ""
+	Speaker         string
+	Summary         string
+	Tags            []string
+	Assignee        string
+	CheckWorthiness float64
+	UpdatedAt       time.Time
+	Deleted         bool
+}
+
+// EventFilter selects history events; zero fields do not filter.
+type EventFilter struct {
+	ClaimID  string // events about the claim and its evidence, verdict and reviews
+	RecordID string
+	Limit    int // the newest Limit events; 0 means all
+}

@@ -1,0 +1,90 @@
+package claims
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Size limits keep one hostile field from filling the file or the screen.
+const (
+	MaxShortText   = 1_000     // names, titles, labels
+	MaxLongText    = 100_000   // excerpts, rationales, notes
+	MaxArticleText = 5_000_000 // the frozen article body
+	MaxSummary     = 75        // ClaimReview's claimReviewed limit
+)
+
+// checkText returns an EINVALID error when s is not text a person could have
+// typed: invalid UTF-8, NUL bytes, or longer than max characters.
+func checkText(field, s string, max int) error {
+	if !utf8.ValidString(s) {
+		return Errorf(EINVALID, "%s is not valid UTF-8 text.", field)
+	}
+	if strings.ContainsRune(s, 0) {
+		return Errorf(EINVALID, "%s contains a NUL character.", field)
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		return Errorf(EINVALID, "%s is too long (%d characters, at most %d).", field, n, max)
+	}
+	return nil
+}
+
+// checkRequired is checkText for a field that may not be blank.
+func checkRequired(field, s string, max int) error {
+	if strings.TrimSpace(s) == "" {
+		return Errorf(EINVALID, "%s is required.", field)
+	}
+	return checkText(field, s, max)
+}
+
+// firstError returns the first non-nil error, so Validate methods read as a
+// list of rules.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DateLayout is the layout of calendar dates such as a publication date.
+const DateLayout = "2006-01-02"
+
+// checkDate accepts "" (unknown) or a real YYYY-MM-DD date.
+func checkDate(field, s string) error {
+	if s == "" {
+		return nil
+	}
+	if _, err := time.Parse(DateLayout, s); err != nil {
+		return Errorf(EINVALID, "%s must be a date written YYYY-MM-DD, not %q.", field, truncate(s, 40))
+	}
+	return nil
+}
+
+var urlPattern = regexp.MustCompile(`^https?://[^\s/$.?#][^\s]*$`)
+
+// checkURL accepts "" or an absolute http(s) URL. Other schemes are refused
+// because a report turns them into links a reader may click.
+func checkURL(field, s string) error {
+	if s == "" {
+		return nil
+	}
+	if err := checkText(field, s, MaxShortText*4); err != nil {
+		return err
+	}
+	if !urlPattern.MatchString(s) {
+		return Errorf(EINVALID, "%s must be a web address starting with http:// or https://.", field)
+	}
+	return nil
+}
+
+// truncate shortens s to at most n characters for quoting in a message.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}

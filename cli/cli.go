@@ -1,0 +1,231 @@
+// Package cli is ClaimDesk's command line: the subcommands that script the
+// whole workflow without a window, for batch work, tests and servers.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os/user"
+	"sort"
+	"strings"
+
+	"claimdesk/claims"
+)
+
+// Env is what the commands need from the program around them.
+type Env struct {
+	// Open opens or creates the database at path.
+	Open      func(path string, opts OpenOptions) (claims.Store, error)
+	DefaultDB string
+	Stdin     io.Reader
+	Stdout    io.Writer
+	Stderr    io.Writer
+	Getenv    func(string) string
+}
+
+// OpenOptions say how to create a database that does not exist yet.
+type OpenOptions struct {
+	Sample   bool   // add the sample case
+	Language string // the new database's language; "" for the default
+}
+
+// command is one subcommand: its name, a line of help and what it does.
+type command struct {
+	name    string
+	usage   string
+	summary string
+	run     func(r *runner, args []string) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"init", "--db FILE [--no-sample] [--lang fr|en]", "create a database, with the sample case unless --no-sample", runInit},
+		{"import", "--db FILE [--lang fr|en] [--title T] [--outlet O] [--url U] [--date YYYY-MM-DD] ARTICLE", "import an article (a text file, or - for standard input)", runImport},
+		{"articles", "--db FILE [--json]", "list the articles", runArticles},
+		{"claims", "--db FILE [--article ID] [--status S] [--rating KEY] [--speaker NAME] [--tag TAG] [--query Q] [--json]", "list claims", runClaims},
+		{"claim", "add|show|move|delete ...", "add a claim, show one, move it in the workflow or delete it", runClaim},
+		{"source", "add --db FILE --claim ID --url U --title T [--publisher P] [--stance supports|refutes|context] [--excerpt E]", "add a source as evidence for a claim", runSource},
+		{"verdict", "--db FILE --claim ID --rating KEY --explanation TEXT [--rationale MD] [--methodology M] [--reason R --note N]", "draft a verdict, or correct a published one", runVerdict},
+		{"submit", "--db FILE --claim ID", "submit a drafted verdict for review", runSubmit},
+		{"review", "--db FILE --claim ID (--approve | --request-changes) [--comment C]", "review a verdict as a second reviewer", runReview},
+		{"publish", "--db FILE --claim ID", "publish an approved verdict", runPublish},
+		{"history", "--db FILE [--claim ID] [--verify] [--json]", "show the history, or verify its hash chain", runHistory},
+	}
+}
+
+// IsCommand reports whether name is a subcommand, so main can tell a
+// subcommand from the window's own flags.
+func IsCommand(name string) bool {
+	_, ok := lookup(name)
+	return ok || name == "help" || name == "-h" || name == "--help"
+}
+
+func lookup(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// Run runs the subcommand named by args[0] and returns the exit status: 0 on
+// success, 1 after printing one line on Stderr for any error.
+func Run(ctx context.Context, env Env, args []string) (status int) {
+	r := &runner{env: env, ctx: ctx}
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(env.Stderr, "claimdesk: internal error: %v\n", p)
+			status = 1
+		}
+		r.close()
+	}()
+	if err := r.dispatch(args); err != nil {
+		fmt.Fprintln(env.Stderr, "claimdesk: "+oneLine(describe(err)))
+		return 1
+	}
+	return 0
+}
+
+func (r *runner) dispatch(args []string) error {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		r.printUsage()
+		return nil
+	}
+	cmd, ok := lookup(args[0])
+	if !ok {
+		return claims.Errorf(claims.EINVALID, "unknown command %q; run 'claimdesk help' for the list.", args[0])
+	}
+	return cmd.run(r, args[1:])
+}
+
+func (r *runner) printUsage() {
+	fmt.Fprintln(r.env.Stdout, "Usage: claimdesk [--db FILE]            open the window")
+	fmt.Fprintln(r.env.Stdout, "       claimdesk COMMAND [flags]        work from the command line")
+	fmt.Fprintln(r.env.Stdout, "\nCommands:")
+	for _, c := range commands {
+		fmt.Fprintf(r.env.Stdout, "  %-9s %s\n            %s\n", c.name, c.summary, c.usage)
+	}
+	fmt.Fprintln(r.env.Stdout, "\nChanges are made in the name given by --as NAME or $CLAIMDESK_REVIEWER.")
+	fmt.Fprintln(r.env.Stdout, "--json prints machine-readable output.")
+}
+
+// describe turns an error into the sentence the user reads.
+func describe(err error) string {
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return "see 'claimdesk help'."
+	case claims.ErrorCode(err) == claims.EINTERNAL:
+		return "internal error: " + err.Error()
+	default:
+		return claims.ErrorMessage(err)
+	}
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// runner holds what one invocation shares between its steps.
+type runner struct {
+	env   Env
+	ctx   context.Context
+	store claims.Store
+}
+
+func (r *runner) close() {
+	if r.store != nil {
+		r.store.Close()
+	}
+}
+
+// open opens the database named by --db, or the default one.
+func (r *runner) open(path string) (claims.Store, error) {
+	return r.openWith(path, OpenOptions{Sample: true})
+}
+
+func (r *runner) openWith(path string, opts OpenOptions) (claims.Store, error) {
+	if path == "" {
+		path = r.env.DefaultDB
+	}
+	st, err := r.env.Open(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	r.store = st
+	return st, nil
+}
+
+// actor returns the context of the person acting: --as, else
+// $CLAIMDESK_REVIEWER, else the login name.
+func (r *runner) actor(as string) context.Context {
+	name := strings.TrimSpace(as)
+	if name == "" {
+		name = strings.TrimSpace(r.env.Getenv("CLAIMDESK_REVIEWER"))
+	}
+	if name == "" {
+		if u, err := user.Current(); err == nil {
+			name = u.Username
+		}
+	}
+	return claims.NewContext(r.ctx, name)
+}
+
+// flags is a flag set that also takes flags after positional arguments and
+// reports errors as EINVALID.
+type flags struct {
+	*flag.FlagSet
+	db   *string
+	as   *string
+	json *bool
+}
+
+func newFlags(name string) *flags {
+	fs := flag.NewFlagSet("claimdesk "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return &flags{
+		FlagSet: fs,
+		db:      fs.String("db", "", "database file"),
+		as:      fs.String("as", "", "your name as reviewer"),
+		json:    fs.Bool("json", false, "machine-readable output"),
+	}
+}
+
+// parse parses args and returns the positional arguments, wherever they were.
+func (f *flags) parse(args []string, positional int) ([]string, error) {
+	var rest []string
+	for {
+		if err := f.Parse(args); err != nil {
+			return nil, claims.Errorf(claims.EINVALID, "%s: %v.", f.Name(), err)
+		}
+		if f.NArg() == 0 {
+			break
+		}
+		rest = append(rest, f.Arg(0))
+		args = f.Args()[1:]
+	}
+	if len(rest) != positional {
+		return nil, claims.Errorf(claims.EINVALID, "%s takes %d argument(s), not %d; see 'claimdesk help'.", f.Name(), positional, len(rest))
+	}
+	return rest, nil
+}
+
+// required returns EINVALID naming the first required flag left empty.
+func required(values map[string]string) error {
+	names := make([]string, 0, len(values))
+	for name := range values {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if strings.TrimSpace(values[name]) == "" {
+			return claims.Errorf(claims.EINVALID, "--%s is required.", name)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,517 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"claimdesk/claims"
+)
+
+func runInit(r *runner, args []string) error {
+	f := newFlags("init")
+	noSample := f.Bool("no-sample", false, "leave out the sample case")
+	lang := f.String("lang", claims.LangFrench, "language of the database: fr or en")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	if err := required(map[string]string{"db": *f.db}); err != nil {
+		return err
+	}
+	if _, err := os.Stat(*f.db); err == nil {
+		return claims.Errorf(claims.ECONFLICT, "%s already exists; init only creates new databases.", *f.db)
+	}
+	st, err := r.openWith(*f.db, OpenOptions{Sample: !*noSample, Language: *lang})
+	if err != nil {
+		return err
+	}
+	articles, err := st.FindArticles(r.ctx)
+	if err != nil {
+		return err
+	}
+	_, n, err := st.FindClaimSummaries(r.ctx, claims.ClaimFilter{})
+	if err != nil {
+		return err
+	}
+	return r.print(f, map[string]any{"db": *f.db, "articles": len(articles), "claims": n},
+		"Created %s with %d article(s) and %d claim(s).\n", *f.db, len(articles), n)
+}
+
+func runImport(r *runner, args []string) error {
+	f := newFlags("import")
+	lang := f.String("lang", "", "language of the article: fr or en")
+	title := f.String("title", "", "title (default: the first line)")
+	outlet := f.String("outlet", "", "outlet that published it")
+	url := f.String("url", "", "where it was published")
+	date := f.String("date", "", "publication date, YYYY-MM-DD")
+	rest, err := f.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	text, err := r.readArticle(rest[0])
+	if err != nil {
+		return err
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	if *lang == "" {
+		settings, err := st.Settings(r.ctx)
+		if err != nil {
+			return err
+		}
+		*lang = settings.Language
+	}
+	a := &claims.Article{Title: *title, Outlet: *outlet, URL: *url, PublishedOn: *date, Language: *lang, Text: text}
+	if a.Title == "" {
+		a.Title = firstLine(text)
+	}
+	if err := st.ImportArticle(r.actor(*f.as), a, nil); err != nil {
+		return err
+	}
+	return r.print(f, articleJSON(a), "Imported %q as %s (no suggested claims yet).\n", a.Title, a.ID)
+}
+
+// maxArticleBytes bounds what import reads, so a wrong file cannot exhaust memory.
+const maxArticleBytes = 4 * claims.MaxArticleText
+
+func (r *runner) readArticle(path string) (string, error) {
+	var in io.Reader = r.env.Stdin
+	if path != "-" {
+		file, err := os.Open(path)
+		if err != nil {
+			return "", claims.Errorf(claims.EINVALID, "Cannot read %s: %v.", path, unwrapPathError(err))
+		}
+		defer file.Close()
+		in = file
+	}
+	raw, err := io.ReadAll(io.LimitReader(in, maxArticleBytes+1))
+	if err != nil {
+		return "", claims.Errorf(claims.EINVALID, "Cannot read %s: %v.", path, unwrapPathError(err))
+	}
+	if len(raw) > maxArticleBytes {
+		return "", claims.Errorf(claims.EINVALID, "%s is too large for an article.", path)
+	}
+	if !utf8.Valid(raw) {
+		return "", claims.Errorf(claims.EINVALID, "%s is not UTF-8 text.", path)
+	}
+	return strings.TrimPrefix(string(raw), "\ufeff"), nil
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+func firstLine(text string) string {
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			return truncateRunes(line, 200)
+		}
+	}
+	return ""
+}
+
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+func runArticles(r *runner, args []string) error {
+	f := newFlags("articles")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	articles, err := st.FindArticles(r.ctx)
+	if err != nil {
+		return err
+	}
+	if *f.json {
+		out := make([]map[string]any, len(articles))
+		for i, a := range articles {
+			out[i] = articleJSON(a)
+		}
+		return r.writeJSON(out)
+	}
+	for _, a := range articles {
+		fmt.Fprintf(r.env.Stdout, "%s  %s  %s\n", a.ID, a.Language, a.Title)
+	}
+	return nil
+}
+
+func runClaims(r *runner, args []string) error {
+	f := newFlags("claims")
+	var filter claims.ClaimFilter
+	article := f.String("article", "", "only this article's claims")
+	status := f.String("status", "", "only claims in this status")
+	rating := f.String("rating", "", "only claims with this rating key")
+	speaker := f.String("speaker", "", "only this speaker's claims")
+	tag := f.String("tag", "", "only claims with this tag")
+	f.StringVar(&filter.Query, "query", "", "words to look for, ignoring case and accents")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	filter.ArticleID, filter.Rating, filter.Speaker, filter.Tag = optional(*article), optional(*rating), optional(*speaker), optional(*tag)
+	if *status != "" {
+		s, err := claims.ParseStatus(*status)
+		if err != nil {
+			return err
+		}
+		filter.Status = &s
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	list, _, err := st.FindClaims(r.ctx, filter)
+	if err != nil {
+		return err
+	}
+	scale, err := r.scale(st)
+	if err != nil {
+		return err
+	}
+	if *f.json {
+		out := make([]claimOutput, len(list))
+		for i, c := range list {
+			out[i] = newClaimOutput(c, scale)
+		}
+		return r.writeJSON(out)
+	}
+	for _, c := range list {
+		fmt.Fprintf(r.env.Stdout, "%s  %-17s %-14s %-24s %s\n", c.ID, c.Status, ratingLabel(c, scale), truncateRunes(c.Speaker.Name, 24), c.Summary)
+	}
+	return nil
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func runClaim(r *runner, args []string) error {
+	if len(args) == 0 {
+		return claims.Errorf(claims.EINVALID, "claim needs add, show, move or delete; see 'claimdesk help'.")
+	}
+	switch args[0] {
+	case "add":
+		return runClaimAdd(r, args[1:])
+	case "show":
+		return runClaimShow(r, args[1:])
+	case "move":
+		return runClaimMove(r, args[1:])
+	case "delete":
+		return runClaimDelete(r, args[1:])
+	}
+	return claims.Errorf(claims.EINVALID, "claim %s: unknown action; use add, show, move or delete.", args[0])
+}
+
+func runClaimAdd(r *runner, args []string) error {
+	f := newFlags("claim add")
+	article := f.String("article", "", "the article the words are in")
+	text := f.String("text", "", "the claim's exact words in the article")
+	summary := f.String("summary", "", "a summary of at most 75 characters (default: the words, shortened)")
+	speaker := f.String("speaker", "", "who made the statement")
+	kind := f.String("kind", "", "statistic, quote, attribution, prediction, comparison or event (default: attribution with a speaker, event without)")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	if err := required(map[string]string{"article": *article, "text": *text}); err != nil {
+		return err
+	}
+	c := &claims.Claim{ArticleID: *article, Text: *text, Summary: *summary, Speaker: claims.Speaker{Name: *speaker}, Kind: claims.Kind(*kind)}
+	if c.Kind == "" {
+		c.Kind = claims.KindEvent
+		if *speaker != "" {
+			c.Kind = claims.KindAttribution
+		}
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	if err := st.CreateClaim(r.actor(*f.as), c); err != nil {
+		return err
+	}
+	return r.printClaim(f, st, c, "Added claim %s at characters %d–%d.\n", c.ID, c.Anchor.Start, c.Anchor.End)
+}
+
+func runClaimShow(r *runner, args []string) error {
+	f := newFlags("claim show")
+	id := f.String("claim", "", "the claim")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	st, c, err := r.openClaim(f, *id)
+	if err != nil {
+		return err
+	}
+	if *f.json {
+		return r.printClaim(f, st, c, "")
+	}
+	scale, err := r.scale(st)
+	if err != nil {
+		return err
+	}
+	w := r.env.Stdout
+	fmt.Fprintf(w, "%s\n  «%s»\n  summary:  %s\n  speaker:  %s\n  kind:     %s\n  status:   %s\n", c.ID, c.Text, c.Summary, speakerLine(c.Speaker), c.Kind.Label(), c.Status.Label())
+	if c.Verdict != nil {
+		fmt.Fprintf(w, "  verdict:  %s, by %s: %s\n", ratingLabel(c, scale), c.Verdict.Author, c.Verdict.Explanation)
+	}
+	for _, rv := range c.Reviews {
+		fmt.Fprintf(w, "  review:   %s %s %s\n", rv.Reviewer, rv.Decision, rv.Comment)
+	}
+	for _, corr := range c.Corrections {
+		fmt.Fprintf(w, "  correction: %s → %s (%s)\n", corr.OldRating, corr.NewRating, corr.Reason)
+	}
+	return nil
+}
+
+func speakerLine(s claims.Speaker) string {
+	parts := []string{}
+	for _, p := range []string{s.Name, s.Role, s.Organization} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func runClaimMove(r *runner, args []string) error {
+	f := newFlags("claim move")
+	id := f.String("claim", "", "the claim")
+	to := f.String("to", "", "the new status")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	if err := required(map[string]string{"claim": *id, "to": *to}); err != nil {
+		return err
+	}
+	status, err := claims.ParseStatus(*to)
+	if err != nil {
+		return err
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	c, err := st.MoveClaim(r.actor(*f.as), *id, status)
+	if err != nil {
+		return err
+	}
+	return r.printClaim(f, st, c, "Claim %s is now %s.\n", c.ID, c.Status.Label())
+}
+
+func runClaimDelete(r *runner, args []string) error {
+	f := newFlags("claim delete")
+	id := f.String("claim", "", "the claim")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	if err := required(map[string]string{"claim": *id}); err != nil {
+		return err
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	if err := st.DeleteClaim(r.actor(*f.as), *id); err != nil {
+		return err
+	}
+	return r.print(f, map[string]any{"id": *id, "deleted": true}, "Deleted claim %s (a tombstone stays in the file).\n", *id)
+}
+
+func runSource(r *runner, args []string) error {
+	if len(args) == 0 || args[0] != "add" {
+		return claims.Errorf(claims.EINVALID, "source needs add; see 'claimdesk help'.")
+	}
+	f := newFlags("source add")
+	claimID := f.String("claim", "", "the claim the source bears on")
+	s := &claims.Source{}
+	e := &claims.Evidence{}
+	f.StringVar(&s.URL, "url", "", "the source's address")
+	f.StringVar(&s.Title, "title", "", "the source's title")
+	f.StringVar(&s.Publisher, "publisher", "", "publisher or container")
+	f.StringVar(&s.ArchiveURL, "archive-url", "", "an archived copy")
+	f.StringVar(&s.Issued, "issued", "", "publication date, YYYY-MM-DD")
+	f.StringVar(&s.Accessed, "accessed", "", "access date, YYYY-MM-DD (default: today)")
+	sourceType := f.String("type", string(claims.SourceWebpage), "CSL item type")
+	reliability := f.String("reliability", string(claims.ReliabilityF), "reliability grade, A to F")
+	stance := f.String("stance", string(claims.StanceContext), "supports, refutes or context")
+	f.StringVar(&e.Excerpt, "excerpt", "", "the exact excerpt")
+	f.StringVar(&e.Locator, "locator", "", "page, paragraph or timestamp")
+	if _, err := f.parse(args[1:], 0); err != nil {
+		return err
+	}
+	if err := required(map[string]string{"claim": *claimID, "url": s.URL, "title": s.Title}); err != nil {
+		return err
+	}
+	s.Type, s.Reliability = claims.SourceType(*sourceType), claims.Reliability(strings.ToUpper(*reliability))
+	e.ClaimID, e.Stance = *claimID, claims.Stance(*stance)
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	ctx := r.actor(*f.as)
+	if s.Accessed == "" {
+		s.Accessed = today()
+	}
+	if err := st.AddSourceWithEvidence(ctx, s, e); err != nil {
+		return err
+	}
+	return r.print(f, map[string]any{"source_id": s.ID, "evidence_id": e.ID, "claim_id": e.ClaimID, "stance": e.Stance},
+		"Added source %s to claim %s (%s).\n", s.ID, e.ClaimID, e.Stance)
+}
+
+func runVerdict(r *runner, args []string) error {
+	f := newFlags("verdict")
+	id := f.String("claim", "", "the claim")
+	var v claims.Verdict
+	f.StringVar(&v.Rating, "rating", "", "rating key from the database's scale")
+	f.StringVar(&v.Explanation, "explanation", "", "one or two sentences")
+	f.StringVar(&v.Rationale, "rationale", "", "the reasoning, in Markdown")
+	f.StringVar(&v.Methodology, "methodology", "", "how it was checked")
+	reason := f.String("reason", "", "why a published rating changes (corrections)")
+	note := f.String("note", "", "public note on a correction")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	if err := required(map[string]string{"claim": *id, "rating": v.Rating, "explanation": v.Explanation}); err != nil {
+		return err
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	c, err := st.SetVerdict(r.actor(*f.as), *id, v, *reason, *note)
+	if err != nil {
+		return err
+	}
+	return r.printClaim(f, st, c, "Claim %s: verdict %s by %s; now %s.\n", c.ID, v.Rating, c.Verdict.Author, c.Status.Label())
+}
+
+func runSubmit(r *runner, args []string) error {
+	return r.claimAction("submit", args, func(st claims.Store, f *flags, id string) (*claims.Claim, error) {
+		return st.SubmitForReview(r.actor(*f.as), id)
+	})
+}
+
+func runPublish(r *runner, args []string) error {
+	return r.claimAction("publish", args, func(st claims.Store, f *flags, id string) (*claims.Claim, error) {
+		return st.PublishClaim(r.actor(*f.as), id)
+	})
+}
+
+func runReview(r *runner, args []string) error {
+	var approve, changes bool
+	var comment string
+	return r.claimAction("review", args, func(st claims.Store, f *flags, id string) (*claims.Claim, error) {
+		if approve == changes {
+			return nil, claims.Errorf(claims.EINVALID, "Give either --approve or --request-changes.")
+		}
+		rv := claims.Review{Decision: claims.DecisionApprove, Comment: comment}
+		if changes {
+			rv.Decision = claims.DecisionRequestChanges
+		}
+		return st.ReviewClaim(r.actor(*f.as), id, rv)
+	}, func(f *flags) {
+		f.BoolVar(&approve, "approve", false, "approve the verdict")
+		f.BoolVar(&changes, "request-changes", false, "send the verdict back")
+		f.StringVar(&comment, "comment", "", "what the author should know")
+	})
+}
+
+// claimAction runs a command that takes --claim and acts on that claim.
+func (r *runner) claimAction(name string, args []string, act func(claims.Store, *flags, string) (*claims.Claim, error), extra ...func(*flags)) error {
+	f := newFlags(name)
+	id := f.String("claim", "", "the claim")
+	for _, add := range extra {
+		add(f)
+	}
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	if err := required(map[string]string{"claim": *id}); err != nil {
+		return err
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	c, err := act(st, f, *id)
+	if err != nil {
+		return err
+	}
+	return r.printClaim(f, st, c, "Claim %s is now %s.\n", c.ID, c.Status.Label())
+}
+
+func (r *runner) openClaim(f *flags, id string) (claims.Store, *claims.Claim, error) {
+	if err := required(map[string]string{"claim": id}); err != nil {
+		return nil, nil, err
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := st.FindClaimByID(r.ctx, id)
+	return st, c, err
+}
+
+func runHistory(r *runner, args []string) error {
+	f := newFlags("history")
+	claimID := f.String("claim", "", "only this claim's events")
+	verify := f.Bool("verify", false, "check every link of the hash chain")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	if *verify {
+		return r.verify(f, st)
+	}
+	events, err := st.FindEvents(r.ctx, claims.EventFilter{ClaimID: *claimID})
+	if err != nil {
+		return err
+	}
+	if *f.json {
+		return r.writeJSON(eventsJSON(events))
+	}
+	for _, e := range events {
+		fmt.Fprintf(r.env.Stdout, "%s  %-20s %-16s %s\n", e.At.Format("2006-01-02 15:04:05"), truncateRunes(e.Actor, 20), e.Action, e.Summary)
+	}
+	return nil
+}
+
+func (r *runner) verify(f *flags, st claims.Store) error {
+	check, err := st.VerifyHistory(r.ctx)
+	if err != nil {
+		return err
+	}
+	if *f.json {
+		if err := r.writeJSON(historyCheckJSON(check)); err != nil {
+			return err
+		}
+	} else if check.OK() {
+		fmt.Fprintf(r.env.Stdout, "History verified: %d events, every link holds.\n", check.Events)
+	}
+	if !check.OK() {
+		b := check.Broken
+		return claims.Errorf(claims.ECONFLICT, "The history does not verify: event %s (%s): %s.", b.EventID, b.At.Format("2006-01-02 15:04:05"), b.Reason)
+	}
+	return nil
+}

@@ -1,0 +1,113 @@
+// ClaimDesk is a desktop fact-checking workbench: articles, their claims,
+// evidence, reviewed verdicts and a tamper-evident history in one portable
+// file. Run without a command it opens the window; with one, it works from
+// the command line (claimdesk help).
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"claimdesk/app"
+	"claimdesk/assets"
+	"claimdesk/claims"
+	"claimdesk/cli"
+	_ "claimdesk/internal/posixlocale" // before Fyne reads the locale
+	"claimdesk/store"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+)
+
+const appID = "org.claimdesk.app"
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) int {
+	env := cli.Env{Open: openStore, DefaultDB: defaultDB(), Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	if len(args) > 0 && cli.IsCommand(args[0]) {
+		return cli.Run(context.Background(), env, args)
+	}
+	flags := flag.NewFlagSet("claimdesk", flag.ContinueOnError)
+	db := flags.String("db", env.DefaultDB, "database file")
+	if err := flags.Parse(args); err != nil {
+		return 1
+	}
+	if !hasDisplay() {
+		fmt.Fprintln(os.Stderr, "claimdesk: no display to open the window on; use the commands instead (claimdesk help).")
+		return 1
+	}
+	st, err := openStore(*db, cli.OpenOptions{Sample: true})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "claimdesk: "+claims.ErrorMessage(err))
+		return 1
+	}
+	defer st.Close()
+	runWindow(st)
+	return 0
+}
+
+func runWindow(st claims.Store) {
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w := a.NewWindow("ClaimDesk")
+	ui := app.New(w, st)
+	w.Resize(fyne.NewSize(1100, 700))
+	go ui.Load()
+	w.ShowAndRun()
+}
+
+// openStore opens the database at path; a new one gets the sample case
+// unless told otherwise.
+func openStore(path string, opts cli.OpenOptions) (claims.Store, error) {
+	db, err := store.Open(path, store.Options{Language: opts.Language})
+	if err != nil {
+		return nil, err
+	}
+	if db.Created() && opts.Sample {
+		if err := addSample(db); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return db, nil
+}
+
+func addSample(st claims.Store) error {
+	article, found, err := assets.SampleCase()
+	if err != nil {
+		return err
+	}
+	list := make([]*claims.Claim, len(found))
+	for i := range found {
+		list[i] = &found[i]
+	}
+	return st.ImportArticle(claims.NewContext(context.Background(), store.Program), &article, list)
+}
+
+// defaultDB is the database the window opens when given none: in the
+// user's data folder, where backups and sync tools expect documents.
+func defaultDB() string {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" || runtime.GOOS != "linux" {
+		if home, err := os.UserHomeDir(); err == nil && runtime.GOOS == "linux" {
+			dir = filepath.Join(home, ".local", "share")
+		} else if cfg, err := os.UserConfigDir(); err == nil {
+			dir = cfg
+		}
+	}
+	return filepath.Join(dir, "ClaimDesk", "claimdesk.db")
+}
+
+func hasDisplay() bool {
+	if runtime.GOOS != "linux" && runtime.GOOS != "freebsd" {
+		return true
+	}
+	return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
+}

@@ -1,0 +1,156 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"claimdesk/claims"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// ImportArticle stores a frozen article and the claims found in it.
+func (db *DB) ImportArticle(ctx context.Context, a *claims.Article, found []*claims.Claim) error {
+	return db.update(ctx, func(t *tx) error {
+		if err := t.importArticle(a); err != nil {
+			return err
+		}
+		for _, c := range found {
+			c.ArticleID = a.ID
+			if err := t.createClaim(c, a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (t *tx) importArticle(a *claims.Article) error {
+	if a.TextSHA256 == "" {
+		a.Freeze()
+	}
+	if a.ImportedAt.IsZero() {
+		a.ImportedAt = t.now
+	}
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	hashes := t.Bucket(bucketArticleHashes)
+	if existing := hashes.Get([]byte(a.TextSHA256)); existing != nil {
+		if other, err := t.findArticle(idString(existing)); err == nil {
+			return claims.Errorf(claims.ECONFLICT, "This article is already in the database as %q.", other.Title)
+		}
+	}
+	key := t.db.ids.next(t.now)
+	a.ID = key.String()
+	rec := articleRecordOf(a)
+	env, raw, err := newEnvelope("article", a.ID, t.now, t.actor, rec)
+	if err != nil {
+		return err
+	}
+	if err := t.Bucket(bucketArticles).Put(key[:], raw); err != nil {
+		return fmt.Errorf("store article: %w", err)
+	}
+	if err := hashes.Put([]byte(a.TextSHA256), key[:]); err != nil {
+		return fmt.Errorf("store article: %w", err)
+	}
+	a.Meta = env.meta()
+	rec.Text = "" // the hash stands for the text in the history
+	return t.appendEvent(change{action: "article.import", recordType: "article", recordID: a.ID,
+		summary: fmt.Sprintf("imported the article %q", a.Title), after: &rec})
+}
+
+// FindArticleByID returns an article with its text.
+func (db *DB) FindArticleByID(ctx context.Context, id string) (*claims.Article, error) {
+	var a *claims.Article
+	err := db.view(ctx, func(t *tx) error {
+		var err error
+		a, err = t.findArticle(id)
+		return err
+	})
+	return a, err
+}
+
+func (t *tx) findArticle(id string) (*claims.Article, error) {
+	key, err := parseID("Article", id)
+	if err != nil {
+		return nil, err
+	}
+	var rec articleRecord
+	env, err := t.get(bucketArticles, key, "Article", &rec)
+	if err != nil {
+		return nil, err
+	}
+	return rec.article(env), nil
+}
+
+// FindArticles returns the live articles without their text.
+func (db *DB) FindArticles(ctx context.Context) ([]*claims.Article, error) {
+	var out []*claims.Article
+	err := db.view(ctx, func(t *tx) error {
+		return t.Bucket(bucketArticles).ForEach(func(k, v []byte) error {
+			var rec articleRecord
+			env, err := decodeEnvelope(v, &rec)
+			if err != nil {
+				return err
+			}
+			if !env.Deleted {
+				rec.Text = ""
+				out = append(out, rec.article(env))
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
+// get decodes the live record at key into data; a missing or deleted record
+// is ENOTFOUND, named by what.
+func (t *tx) get(bucket, key []byte, what string, data any) (*envelope, error) {
+	raw := t.Bucket(bucket).Get(key)
+	if raw == nil {
+		return nil, claims.Errorf(claims.ENOTFOUND, "%s %s not found.", what, idString(key))
+	}
+	env, err := decodeEnvelope(raw, data)
+	if err != nil {
+		return nil, err
+	}
+	if env.Deleted {
+		return nil, claims.Errorf(claims.ENOTFOUND, "%s %s was deleted.", what, idString(key))
+	}
+	return env, nil
+}
+
+// revise writes a new revision of the record at key.
+func (t *tx) revise(bucket, key []byte, env *envelope, data any) error {
+	raw, err := env.revise(t.now, t.actor, data)
+	if err != nil {
+		return err
+	}
+	return t.put(bucket, key, raw)
+}
+
+func (t *tx) put(bucket, key, raw []byte) error {
+	if err := t.Bucket(bucket).Put(key, raw); err != nil {
+		return fmt.Errorf("store %s: %w", bucket, err)
+	}
+	return nil
+}
+
+// appendOnly opens a bucket whose keys only grow, packing its pages full.
+func (t *tx) appendOnly(name []byte) *bolt.Bucket {
+	b := t.Bucket(name)
+	b.FillPercent = 0.95
+	return b
+}
+
+// firstErr returns the first error of a sequence of writes that each stop
+// mattering once one has failed: the transaction rolls back whole.
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

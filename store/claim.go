@@ -1,0 +1,255 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"claimdesk/claims"
+)
+
+// CreateClaim stores a new claim anchored in its article.
+func (db *DB) CreateClaim(ctx context.Context, c *claims.Claim) error {
+	return db.update(ctx, func(t *tx) error {
+		a, err := t.findArticle(c.ArticleID)
+		if err != nil {
+			return err
+		}
+		return t.createClaim(c, a)
+	})
+}
+
+func (t *tx) createClaim(c *claims.Claim, a *claims.Article) error {
+	if err := fillClaimDefaults(c, a); err != nil {
+		return err
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	if !c.Anchor.Matches(a.Text) {
+		return claims.Errorf(claims.EINVALID, "The claim's anchor does not cut its words out of the article.")
+	}
+	key := t.db.ids.next(t.now)
+	c.ID = key.String()
+	rec := claimRecordOf(c)
+	env, raw, err := newEnvelope("claim", c.ID, t.now, t.actor, rec)
+	if err != nil {
+		return err
+	}
+	articleKey, _ := parseID("Article", a.ID)
+	if err := t.put(bucketClaims, key[:], raw); err != nil {
+		return err
+	}
+	if err := t.put(bucketArticleClaims, joinKey(articleKey, key[:]), nil); err != nil {
+		return err
+	}
+	c.Meta = env.meta()
+	if err := t.putSummary(c); err != nil {
+		return err
+	}
+	return t.appendEvent(change{action: "claim.create", recordType: "claim", recordID: c.ID, claimID: c.ID,
+		summary: fmt.Sprintf("added the claim %q", c.Summary), after: &rec})
+}
+
+func fillClaimDefaults(c *claims.Claim, a *claims.Article) error {
+	if c.Status == "" {
+		c.Status = claims.StatusToTriage
+	}
+	if c.Summary == "" {
+		c.Summary = claims.Summarize(c.Text)
+	}
+	if c.Anchor == (claims.Anchor{}) && c.Text != "" {
+		anchor, err := claims.NewAnchor(a.Text, c.Text)
+		if err != nil {
+			return err
+		}
+		c.Anchor = anchor
+	}
+	return nil
+}
+
+func (t *tx) putSummary(c *claims.Claim) error {
+	key, _ := parseID("Claim", c.ID)
+	return t.put(bucketSummaries, key, encodeSummary(summaryOf(c)))
+}
+
+// FindClaimByID returns a claim with its reviews and corrections.
+func (db *DB) FindClaimByID(ctx context.Context, id string) (*claims.Claim, error) {
+	var c *claims.Claim
+	err := db.view(ctx, func(t *tx) error {
+		var err error
+		c, _, err = t.findClaim(id)
+		return err
+	})
+	return c, err
+}
+
+// findClaim returns the live claim with its reviews and corrections, and the
+// envelope to revise it with.
+func (t *tx) findClaim(id string) (*claims.Claim, *envelope, error) {
+	key, err := parseID("Claim", id)
+	if err != nil {
+		return nil, nil, err
+	}
+	var rec claimRecord
+	env, err := t.get(bucketClaims, key, "Claim", &rec)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := rec.claim(env)
+	if c.Reviews, err = t.findReviews(key); err != nil {
+		return nil, nil, err
+	}
+	if c.Corrections, err = t.findCorrections(key); err != nil {
+		return nil, nil, err
+	}
+	return c, env, nil
+}
+
+func decodeClaim(raw []byte) (*claims.Claim, error) {
+	var rec claimRecord
+	env, err := decodeEnvelope(raw, &rec)
+	if err != nil {
+		return nil, err
+	}
+	return rec.claim(env), nil
+}
+
+// saveClaim writes c as a new revision of env, refreshes its summary and
+// records the change. before is the claim as it was.
+func (t *tx) saveClaim(c *claims.Claim, env *envelope, before *claims.Claim, action, summary string) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	key, _ := parseID("Claim", c.ID)
+	rec := claimRecordOf(c)
+	if err := t.revise(bucketClaims, key, env, rec); err != nil {
+		return err
+	}
+	c.Meta = env.meta()
+	if err := t.putSummary(c); err != nil {
+		return err
+	}
+	old := claimRecordOf(before)
+	return t.appendEvent(change{action: action, recordType: "claim", recordID: c.ID, claimID: c.ID,
+		summary: summary, before: &old, after: &rec})
+}
+
+// FindClaims returns the claims that match the filter.
+func (db *DB) FindClaims(ctx context.Context, f claims.ClaimFilter) ([]*claims.Claim, int, error) {
+	var out []*claims.Claim
+	var total int
+	err := db.view(ctx, func(t *tx) error {
+		sums, n, err := t.findSummaries(f)
+		if err != nil {
+			return err
+		}
+		total = n
+		bucket := t.Bucket(bucketClaims)
+		for _, s := range sums {
+			key, _ := parseID("Claim", s.ID)
+			c, err := decodeClaim(bucket.Get(key))
+			if err != nil {
+				return err
+			}
+			out = append(out, c)
+		}
+		return nil
+	})
+	return out, total, err
+}
+
+// FindClaimSummaries returns the summaries of the claims that match the filter.
+func (db *DB) FindClaimSummaries(ctx context.Context, f claims.ClaimFilter) ([]claims.ClaimSummary, int, error) {
+	var out []claims.ClaimSummary
+	var total int
+	err := db.view(ctx, func(t *tx) error {
+		var err error
+		out, total, err = t.findSummaries(f)
+		return err
+	})
+	return out, total, err
+}
+
+func (t *tx) findSummaries(f claims.ClaimFilter) ([]claims.ClaimSummary, int, error) {
+	query := strings.Fields(claims.Fold(f.Query))
+	var out []claims.ClaimSummary
+	total := 0
+	err := t.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
+		s, err := decodeSummary(k, v)
+		if err != nil {
+			return fmt.Errorf("claim %s: %w", idString(k), err)
+		}
+		if !s.matches(&f, query) {
+			return nil
+		}
+		total++
+		if total > f.Offset && (f.Limit <= 0 || len(out) < f.Limit) {
+			out = append(out, s.ClaimSummary)
+		}
+		return nil
+	})
+	return out, total, err
+}
+
+// UpdateClaim edits a claim's description.
+func (db *DB) UpdateClaim(ctx context.Context, id string, upd claims.ClaimUpdate) (*claims.Claim, error) {
+	var c *claims.Claim
+	err := db.update(ctx, func(t *tx) error {
+		before, env, err := t.findClaim(id)
+		if err != nil {
+			return err
+		}
+		after := *before
+		applyClaimUpdate(&after, upd)
+		c = &after
+		return t.saveClaim(c, env, before, "claim.update", "edited the claim")
+	})
+	return c, err
+}
+
+func applyClaimUpdate(c *claims.Claim, upd claims.ClaimUpdate) {
+	if upd.Summary != nil {
+		c.Summary = *upd.Summary
+	}
+	if upd.Speaker != nil {
+		c.Speaker = *upd.Speaker
+	}
+	if upd.ClaimDate != nil {
+		c.ClaimDate = *upd.ClaimDate
+	}
+	if upd.Kind != nil {
+		c.Kind = *upd.Kind
+	}
+	if upd.Tags != nil {
+		c.Tags = append([]string(nil), (*upd.Tags)...)
+	}
+	if upd.Assignee != nil {
+		c.Assignee = *upd.Assignee
+	}
+	if upd.CheckWorthiness != nil {
+		c.CheckWorthiness = *upd.CheckWorthiness
+	}
+}
+
+// DeleteClaim leaves a tombstone in place of a claim.
+func (db *DB) DeleteClaim(ctx context.Context, id string) error {
+	return db.update(ctx, func(t *tx) error {
+		c, env, err := t.findClaim(id)
+		if err != nil {
+			return err
+		}
+		env.Deleted = true
+		key, _ := parseID("Claim", c.ID)
+		rec := claimRecordOf(c)
+		if err := t.revise(bucketClaims, key, env, rec); err != nil {
+			return err
+		}
+		c.Meta = env.meta()
+		if err := t.putSummary(c); err != nil {
+			return err
+		}
+		return t.appendEvent(change{action: "claim.delete", recordType: "claim", recordID: c.ID, claimID: c.ID,
+			summary: fmt.Sprintf("deleted the claim %q", c.Summary)})
+	})
+}

@@ -1,0 +1,420 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"hash/fnv"
+	"io/fs"
+	"os"
+	"runtime/debug"
+	"time"
+
+	"claimdesk/claims"
+
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+)
+
+// bbolt's on-disk format, version 2, from go.etcd.io/bbolt internal/common.
+// The package is internal, so the layout is restated here; bbolt writes in
+// the machine's byte order, hence binary.NativeEndian.
+const (
+	boltMagic         = 0xED0CDAED
+	boltVersion       = 2
+	boltNoFreelist    = 0xFFFFFFFFFFFFFFFF // meta.freelist when the freelist is not persisted
+	boltPageHeader    = 16                 // id u64, flags u16, count u16, overflow u32
+	boltMetaSize      = 64                 // magic … checksum
+	boltMetaSummed    = 56                 // the checksum covers the fields before it
+	boltBranchPage    = 0x01
+	boltLeafPage      = 0x02
+	boltFreelistPage  = 0x10
+	boltMinPageSize   = 1 << 10
+	boltMaxPageSize   = 1 << 16
+	boltFreelistCount = 0xFFFF // page.count saying the real count is the first id slot
+	claimDeskPageSize = 4096   // what openBolt pins, and so what bbolt falls back to
+)
+
+var (
+	errNotDatabase = claims.Errorf(claims.EINVALID, "This is not a ClaimDesk database.")
+	errEmptyFile   = claims.Errorf(claims.EINVALID, "This file is empty; it is not a ClaimDesk database.")
+	errFileInUse   = claims.Errorf(claims.ECONFLICT, "This database is open in another ClaimDesk window.")
+)
+
+// damagedFile reports a file that is a bbolt file but cannot be used. The
+// reason is a lower-case clause.
+func damagedFile(format string, args ...any) error {
+	return claims.Errorf(claims.EINVALID, "This file is damaged: %s.", fmt.Sprintf(format, args...))
+}
+
+// boltMeta is one meta page: the header bbolt trusts to find everything else.
+type boltMeta struct {
+	magic, version, pageSize  uint32
+	root, freelist, highwater uint64
+	txid                      uint64
+	checksumOK                bool
+}
+
+// valid is bbolt's own test (Meta.Validate): only such a meta can be picked.
+func (m boltMeta) valid() bool {
+	return m.magic == boltMagic && m.version == boltVersion && m.checksumOK
+}
+
+// parseMeta reads the meta page at off in head; a page past the end of head
+// reads as zero, which no test accepts.
+func parseMeta(head []byte, off int) boltMeta {
+	if off < 0 || off+boltPageHeader+boltMetaSize > len(head) {
+		return boltMeta{}
+	}
+	b := head[off+boltPageHeader : off+boltPageHeader+boltMetaSize]
+	ne := binary.NativeEndian
+	h := fnv.New64a()
+	h.Write(b[:boltMetaSummed])
+	return boltMeta{
+		magic:      ne.Uint32(b[0:]),
+		version:    ne.Uint32(b[4:]),
+		pageSize:   ne.Uint32(b[8:]),
+		root:       ne.Uint64(b[16:]), // b[24:32] is the root bucket's sequence
+		freelist:   ne.Uint64(b[32:]),
+		highwater:  ne.Uint64(b[40:]),
+		txid:       ne.Uint64(b[48:]),
+		checksumOK: ne.Uint64(b[56:]) == h.Sum64(),
+	}
+}
+
+// checkFile inspects an existing database file with plain reads, before bbolt
+// maps it, because bbolt trusts the file's header: a truncated file makes it
+// read past the end of its mapping (SIGBUS, which recover cannot catch) and
+// an empty one is silently initialised. It never writes. A missing file
+// returns an error matching fs.ErrNotExist, so the caller can create it.
+func checkFile(path string) error {
+	_, err := inspectFile(path)
+	return err
+}
+
+// inspectFile is checkFile, also returning the meta bbolt will use.
+func inspectFile(path string) (boltMeta, error) {
+	// Stat first: opening a named pipe would block until a writer appears.
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return boltMeta{}, err
+	case err != nil:
+		return boltMeta{}, fmt.Errorf("check %s: %w", path, err)
+	case !info.Mode().IsRegular():
+		return boltMeta{}, errNotDatabase
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return boltMeta{}, err
+		}
+		return boltMeta{}, fmt.Errorf("check %s: %w", path, err)
+	}
+	defer f.Close()
+	m, err := inspect(f)
+	var appErr *claims.Error
+	if err != nil && !errors.As(err, &appErr) {
+		err = fmt.Errorf("check %s: %w", path, err)
+	}
+	return m, err
+}
+
+func inspect(f *os.File) (boltMeta, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return boltMeta{}, err
+	}
+	size := info.Size()
+	if size == 0 {
+		return boltMeta{}, errEmptyFile
+	}
+	// Both meta pages lie within the first two pages of the largest size
+	// accepted, so one read finds them.
+	head := make([]byte, min(size, 2*boltMaxPageSize))
+	if _, err := f.ReadAt(head, 0); err != nil {
+		return boltMeta{}, err
+	}
+	pageSize := choosePageSize(head, size)
+	m0, m1 := parseMeta(head, 0), parseMeta(head, pageSize)
+	if m0.magic != boltMagic && m1.magic != boltMagic {
+		return boltMeta{}, errNotDatabase
+	}
+	m, err := pickMeta(m0, m1)
+	if err != nil {
+		return boltMeta{}, err
+	}
+	if err := checkPageSize(m, pageSize); err != nil {
+		return boltMeta{}, err
+	}
+	if size < 2*int64(pageSize) {
+		return boltMeta{}, errNotDatabase
+	}
+	return m, checkMeta(f, m, size)
+}
+
+// choosePageSize repeats bbolt's getPageSize: page 0's size when page 0 is
+// sound, otherwise the size stated by the first sound meta found at the
+// offsets a page 1 could have, otherwise the size bbolt was asked for.
+func choosePageSize(head []byte, size int64) int {
+	if m := parseMeta(head, 0); m.valid() {
+		return int(m.pageSize)
+	}
+	for pos := int64(1024); pos < size-1024 && pos <= boltMaxPageSize; pos <<= 1 {
+		if m := parseMeta(head, int(pos)); m.valid() {
+			return int(m.pageSize)
+		}
+	}
+	return claimDeskPageSize
+}
+
+// pickMeta repeats bbolt's DB.meta: the sound meta with the higher
+// transaction ID, page 0 on a tie.
+func pickMeta(m0, m1 boltMeta) (boltMeta, error) {
+	switch {
+	case m0.valid() && m1.valid() && m1.txid > m0.txid:
+		return m1, nil
+	case m0.valid():
+		return m0, nil
+	case m1.valid():
+		return m1, nil
+	}
+	for _, m := range []boltMeta{m0, m1} {
+		if m.magic == boltMagic && m.version != boltVersion {
+			return boltMeta{}, damagedFile("its format version is %d, not %d", m.version, boltVersion)
+		}
+	}
+	return boltMeta{}, damagedFile("both of its headers fail their checksum")
+}
+
+// checkPageSize rejects sizes bbolt would accept but that no bbolt writer
+// produces; every page offset below is a multiple of it.
+func checkPageSize(m boltMeta, pageSize int) error {
+	switch {
+	case pageSize < boltMinPageSize || pageSize > boltMaxPageSize || pageSize&(pageSize-1) != 0:
+		return damagedFile("its page size (%d bytes) is not valid", pageSize)
+	case int(m.pageSize) != pageSize:
+		return damagedFile("its headers disagree on the page size (%d and %d bytes)", m.pageSize, pageSize)
+	}
+	return nil
+}
+
+// checkMeta checks that every page m leads bbolt to on opening lies within
+// the file and is what m says it is.
+func checkMeta(f *os.File, m boltMeta, size int64) error {
+	ps := uint64(m.pageSize)
+	switch {
+	case m.highwater > uint64(size)/ps:
+		return damagedFile("it is shorter than its header says (%d of %d bytes)", size, clampMul(m.highwater, ps))
+	case m.root < 2 || m.root >= m.highwater:
+		return damagedFile("its root page (%d) is out of range", m.root)
+	case m.freelist != boltNoFreelist && (m.freelist < 2 || m.freelist >= m.highwater):
+		return damagedFile("its freelist page (%d) is out of range", m.freelist)
+	}
+	if err := checkPage(f, m, m.root, "root", boltBranchPage, boltLeafPage); err != nil {
+		return err
+	}
+	if m.freelist == boltNoFreelist {
+		return nil
+	}
+	if err := checkPage(f, m, m.freelist, "freelist", boltFreelistPage); err != nil {
+		return err
+	}
+	return checkFreelistCount(f, m)
+}
+
+// clampMul multiplies without wrapping, for messages about absurd headers.
+func clampMul(a, b uint64) uint64 {
+	if b != 0 && a > ^uint64(0)/b {
+		return ^uint64(0)
+	}
+	return a * b
+}
+
+// pageHeader is the 16 bytes that start every page.
+type pageHeader struct {
+	id       uint64
+	flags    uint16
+	count    uint16
+	overflow uint32
+}
+
+func readPageHeader(f *os.File, m boltMeta, id uint64) (pageHeader, error) {
+	var b [boltPageHeader]byte
+	if _, err := f.ReadAt(b[:], int64(id*uint64(m.pageSize))); err != nil {
+		return pageHeader{}, err
+	}
+	ne := binary.NativeEndian
+	return pageHeader{
+		id:       ne.Uint64(b[0:]),
+		flags:    ne.Uint16(b[8:]),
+		count:    ne.Uint16(b[10:]),
+		overflow: ne.Uint32(b[12:]),
+	}, nil
+}
+
+// checkPage checks the page that bbolt reads first when opening: bbolt's own
+// check of it (Page.FastCheck) panics, and its overflow is read unchecked.
+func checkPage(f *os.File, m boltMeta, id uint64, what string, kinds ...uint16) error {
+	p, err := readPageHeader(f, m, id)
+	if err != nil {
+		return err
+	}
+	if p.id != id {
+		return damagedFile("its %s page (%d) is labelled as page %d", what, id, p.id)
+	}
+	if !hasKind(p.flags, kinds) {
+		return damagedFile("its %s page (%d) has the wrong type (flags %#x)", what, id, p.flags)
+	}
+	if uint64(p.overflow) >= m.highwater-id {
+		return damagedFile("its %s page (%d) runs past the end of the data", what, id)
+	}
+	return nil
+}
+
+func hasKind(flags uint16, kinds []uint16) bool {
+	for _, k := range kinds {
+		if flags == k {
+			return true
+		}
+	}
+	return false
+}
+
+// checkFreelistCount checks that the page IDs the freelist claims to hold
+// fit in its pages, since bbolt reads that many without checking.
+func checkFreelistCount(f *os.File, m boltMeta) error {
+	p, err := readPageHeader(f, m, m.freelist)
+	if err != nil {
+		return err
+	}
+	ids, first := uint64(p.count), uint64(0)
+	if p.count == boltFreelistCount {
+		var b [8]byte
+		if _, err := f.ReadAt(b[:], int64(m.freelist*uint64(m.pageSize)+boltPageHeader)); err != nil {
+			return err
+		}
+		ids, first = binary.NativeEndian.Uint64(b[:]), 1
+	}
+	room := (uint64(p.overflow)+1)*uint64(m.pageSize) - boltPageHeader
+	if ids > room/8-first {
+		return damagedFile("its freelist page (%d) lists more pages than it holds", m.freelist)
+	}
+	return nil
+}
+
+// walkFile reads every bucket, key and value of a file that passed
+// checkFile, then runs bbolt's consistency check, so that a file damaged
+// inside is refused now rather than failing in the middle of some later
+// action. bbolt trusts the pages it maps, so the walk runs on a goroutine
+// where a bad page's memory fault or bbolt's assertion panics become an
+// error. A file another ClaimDesk holds returns ECONFLICT.
+func walkFile(path string) error {
+	// The plain-read checks keep bbolt's opening inside the file; walkFile
+	// relies on them rather than trusting its caller to have run them.
+	m, err := inspectFile(path)
+	if err != nil {
+		return err
+	}
+	done := make(chan error, 1)
+	go func() { done <- walkGuarded(path, m.freelist != boltNoFreelist) }()
+	return <-done
+}
+
+// walkGuarded must run on its own goroutine: SetPanicOnFault applies to the
+// calling goroutine, and stays set until it ends.
+func walkGuarded(path string, preload bool) (err error) {
+	debug.SetPanicOnFault(true)
+	var file *os.File
+	var db *bolt.DB
+	defer func() {
+		if r := recover(); r != nil {
+			// A panic inside bolt.Open leaves no DB to close; closing the
+			// file at least releases the lock.
+			if db == nil && file != nil {
+				file.Close()
+			}
+			err = damagedFile("a page could not be read (%v)", r)
+		}
+	}()
+	db, err = bolt.Open(path, 0o600, &bolt.Options{
+		ReadOnly: true,
+		Timeout:  time.Second,
+		// Read a persisted freelist here, under the fault guard, rather
+		// than in the goroutine tx.Check starts. An unpersisted one is
+		// rebuilt by walking the tree on other goroutines, so that waits
+		// until the guarded walk below has touched every page.
+		PreLoadFreelist: preload,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			f, err := os.OpenFile(name, flag, perm)
+			file = f
+			return f, err
+		},
+	})
+	switch {
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return errFileInUse
+	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch), errors.Is(err, bolterrors.ErrChecksum):
+		return damagedFile("bbolt refused it (%v)", err)
+	case err != nil:
+		return fmt.Errorf("check %s: %w", path, err)
+	}
+	defer db.Close()
+	return db.View(walkTx)
+}
+
+// walkTx touches every page before tx.Check runs: Check reads pages on a
+// goroutine of its own, where a memory fault would kill the process.
+func walkTx(tx *bolt.Tx) error {
+	w := walker{}
+	err := tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		return w.bucket(b, 1)
+	})
+	if err != nil {
+		return err
+	}
+	var first error
+	// Drain the channel: Check keeps reading the mapping until it closes
+	// it, and the mapping goes away when the transaction ends.
+	for err := range tx.Check() {
+		if first == nil {
+			first = err
+		}
+	}
+	if first != nil {
+		return damagedFile("%v", first)
+	}
+	return nil
+}
+
+// maxBucketDepth bounds the recursion, so that a damaged file whose bucket
+// points back at its parent is refused instead of overflowing the stack.
+// ClaimDesk nests buckets two deep at most.
+const maxBucketDepth = 64
+
+type walker struct {
+	sum uint32 // keeps the reads of keys and values from being optimised away
+}
+
+func (w *walker) bucket(b *bolt.Bucket, depth int) error {
+	if depth > maxBucketDepth {
+		return damagedFile("its buckets are nested more than %d deep", maxBucketDepth)
+	}
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		// Read every byte, so that a key or value pointing outside the
+		// file faults here, under the guard.
+		w.sum = crc32.Update(w.sum, crc32.IEEETable, k)
+		if v != nil {
+			w.sum = crc32.Update(w.sum, crc32.IEEETable, v)
+			continue
+		}
+		if child := b.Bucket(k); child != nil {
+			if err := w.bucket(child, depth+1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,252 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+	"time"
+
+	"claimdesk/claims"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// change describes one event before it is chained: what happened to which
+// record, and the record's fields before and after.
+type change struct {
+	action     string
+	recordType string
+	recordID   string
+	claimID    string
+	summary    string
+	before     any // a record struct, or nil when the record is new
+	after      any
+}
+
+// appendEvent chains an event for ch onto this file's history.
+func (t *tx) appendEvent(ch change) error {
+	before, after, err := diff(ch.before, ch.after)
+	if err != nil {
+		return err
+	}
+	meta := t.Bucket(bucketMeta)
+	id := t.db.ids.next(t.now)
+	e := claims.Event{
+		ID: id.String(), At: t.now, Actor: t.actor, Action: ch.action,
+		RecordType: ch.recordType, RecordID: ch.recordID, ClaimID: ch.claimID,
+		Summary: ch.summary, Before: before, After: after,
+		Prev: string(meta.Get(metaHistoryHead)),
+	}
+	canonical := e.CanonicalBytes()
+	sum := sha256.Sum256(canonical)
+	events := t.Bucket(bucketEvents)
+	events.FillPercent = 0.95 // keys only ever grow
+	if err := events.Put(id[:], append(sum[:], canonical...)); err != nil {
+		return fmt.Errorf("append event: %w", err)
+	}
+	if err := meta.Put(metaHistoryHead, []byte(hex.EncodeToString(sum[:]))); err != nil {
+		return fmt.Errorf("append event: %w", err)
+	}
+	if ch.claimID == "" {
+		return nil
+	}
+	claimKey, err := parseID("Claim", ch.claimID)
+	if err != nil {
+		return err
+	}
+	return t.Bucket(bucketClaimEvents).Put(joinKey(claimKey, id[:]), nil)
+}
+
+// diff returns the fields of before and after that differ, each side as
+// compact JSON, so an event says what changed without copying whole records.
+func diff(before, after any) (string, string, error) {
+	b, err := fieldsOf(before)
+	if err != nil {
+		return "", "", err
+	}
+	a, err := fieldsOf(after)
+	if err != nil {
+		return "", "", err
+	}
+	for k, v := range b {
+		if w, ok := a[k]; ok && reflect.DeepEqual(v, w) {
+			delete(a, k)
+			delete(b, k)
+		}
+	}
+	return compactJSON(b), compactJSON(a), nil
+}
+
+func fieldsOf(record any) (map[string]any, error) {
+	fields := map[string]any{}
+	if record == nil || reflect.ValueOf(record).IsNil() {
+		return fields, nil
+	}
+	raw, err := json.Marshal(record)
+	if err != nil {
+		return nil, fmt.Errorf("describe change: %w", err)
+	}
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return nil, fmt.Errorf("describe change: %w", err)
+	}
+	return fields, nil
+}
+
+func compactJSON(fields map[string]any) string {
+	if len(fields) == 0 {
+		return ""
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(fields) // maps of decoded JSON always encode
+	return string(bytes.TrimSpace(buf.Bytes()))
+}
+
+// storedEvent is an event as read back, with the hash stored beside it.
+type storedEvent struct {
+	event      *claims.Event
+	storedHash string
+}
+
+func decodeEvent(key, value []byte) (storedEvent, error) {
+	if len(value) < sha256.Size {
+		return storedEvent{}, fmt.Errorf("event %s is truncated", idString(key))
+	}
+	var c struct {
+		ID, At, Actor, Action, Prev, Summary, Before, After string
+		RecordType                                          string `json:"record_type"`
+		RecordID                                            string `json:"record_id"`
+		ClaimID                                             string `json:"claim_id"`
+	}
+	if err := json.Unmarshal(value[sha256.Size:], &c); err != nil {
+		return storedEvent{}, fmt.Errorf("event %s: %w", idString(key), err)
+	}
+	at, _ := time.Parse(time.RFC3339Nano, c.At)
+	e := &claims.Event{ID: c.ID, At: at, Actor: c.Actor, Action: c.Action, RecordType: c.RecordType,
+		RecordID: c.RecordID, ClaimID: c.ClaimID, Summary: c.Summary, Before: c.Before, After: c.After, Prev: c.Prev}
+	e.Hash = e.ComputeHash()
+	return storedEvent{event: e, storedHash: hex.EncodeToString(value[:sha256.Size])}, nil
+}
+
+// FindEvents returns the history events that match the filter, oldest first.
+func (db *DB) FindEvents(ctx context.Context, f claims.EventFilter) ([]*claims.Event, error) {
+	var out []*claims.Event
+	err := db.view(ctx, func(t *tx) error {
+		var err error
+		out, err = t.findEvents(f)
+		return err
+	})
+	return out, err
+}
+
+func (t *tx) findEvents(f claims.EventFilter) ([]*claims.Event, error) {
+	var out []*claims.Event
+	add := func(k, v []byte) error {
+		se, err := decodeEvent(k, v)
+		if err != nil {
+			return err
+		}
+		if f.RecordID == "" || se.event.RecordID == f.RecordID {
+			out = append(out, se.event)
+		}
+		return nil
+	}
+	events := t.Bucket(bucketEvents)
+	if f.ClaimID != "" {
+		claimKey, err := parseID("Claim", f.ClaimID)
+		if err != nil {
+			return nil, err
+		}
+		c := t.Bucket(bucketClaimEvents).Cursor()
+		for k, _ := c.Seek(claimKey); bytes.HasPrefix(k, claimKey); k, _ = c.Next() {
+			eventKey := k[len(claimKey):]
+			if err := add(eventKey, events.Get(eventKey)); err != nil {
+				return nil, err
+			}
+		}
+	} else if err := events.ForEach(add); err != nil {
+		return nil, err
+	}
+	if f.Limit > 0 && len(out) > f.Limit {
+		out = out[len(out)-f.Limit:]
+	}
+	return out, nil
+}
+
+// VerifyHistory checks every event's hash and every link of the chains, and
+// names the earliest event that fails.
+func (db *DB) VerifyHistory(ctx context.Context) (*claims.HistoryCheck, error) {
+	var check *claims.HistoryCheck
+	err := db.view(ctx, func(t *tx) error {
+		var err error
+		check, err = verifyEvents(t.Tx)
+		return err
+	})
+	return check, err
+}
+
+func verifyEvents(btx *bolt.Tx) (*claims.HistoryCheck, error) {
+	var all []storedEvent
+	check := &claims.HistoryCheck{}
+	err := btx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+		se, err := decodeEvent(k, v)
+		if err != nil {
+			fail(check, idString(k), time.Time{}, "it cannot be read: "+err.Error())
+			return nil
+		}
+		all = append(all, se)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	check.Events = len(all)
+	head := string(btx.Bucket(bucketMeta).Get(metaHistoryHead))
+	checkLinks(check, all, head)
+	return check, nil
+}
+
+// checkLinks finds, in time order, the first event that was altered, whose
+// predecessor is missing, or that neither a later event nor the file's head
+// points to. The events that nothing follows are the heads of the chains.
+func checkLinks(check *claims.HistoryCheck, all []storedEvent, head string) {
+	stored := make(map[string]bool, len(all))
+	followed := make(map[string]bool, len(all))
+	for _, se := range all {
+		stored[se.storedHash] = true
+		followed[se.event.Prev] = true
+	}
+	for _, se := range all {
+		e := se.event
+		switch {
+		case e.Hash != se.storedHash:
+			fail(check, e.ID, e.At, "it was altered after it was written (its content no longer matches its hash)")
+		case e.Prev != "" && !stored[e.Prev]:
+			fail(check, e.ID, e.At, "the event before it is missing or was altered")
+		case !followed[se.storedHash] && se.storedHash != head:
+			fail(check, e.ID, e.At, "no later event links to it: an event after it was removed, or it was inserted")
+		}
+		if !followed[se.storedHash] {
+			check.Heads = append(check.Heads, se.storedHash)
+		}
+	}
+	if head != "" && !stored[head] {
+		fail(check, "", time.Time{}, "the latest event of the history is missing")
+	}
+	sort.Strings(check.Heads)
+}
+
+// fail records a broken link unless an earlier one is already recorded.
+// UUIDv7 strings sort in time order; an unnamed event sorts last.
+func fail(check *claims.HistoryCheck, id string, at time.Time, reason string) {
+	if b := check.Broken; b != nil && (id == "" || (b.EventID != "" && b.EventID <= id)) {
+		return
+	}
+	check.Broken = &claims.BrokenLink{EventID: id, At: at, Reason: reason}
+}

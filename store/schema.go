@@ -1,0 +1,121 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Every bucket of the file, by name. Keys are 16-byte UUIDs, or a parent ID
+// followed by a child ID in the index buckets, so a prefix scan lists a
+// parent's children in creation order.
+var (
+	bucketMeta          = []byte("meta")            // schema version, settings, history head
+	bucketArticles      = []byte("articles")        // article ID → article envelope
+	bucketArticleHashes = []byte("article_hashes")  // SHA-256 of text → article ID
+	bucketClaims        = []byte("claims")          // claim ID → claim envelope
+	bucketArticleClaims = []byte("article_claims")  // article ID + claim ID → nil
+	bucketSummaries     = []byte("claim_summaries") // claim ID → binary summary (since v2)
+	bucketSources       = []byte("sources")         // source ID → source envelope
+	bucketEvidence      = []byte("evidence")        // evidence ID → evidence envelope
+	bucketClaimEvidence = []byte("claim_evidence")  // claim ID + evidence ID → nil
+	bucketSourceUses    = []byte("source_evidence") // source ID + evidence ID → nil
+	bucketReviews       = []byte("reviews")         // claim ID + review ID → review envelope
+	bucketCorrections   = []byte("corrections")     // claim ID + correction ID → correction envelope
+	bucketEvents        = []byte("events")          // event ID → SHA-256 + canonical event bytes
+	bucketClaimEvents   = []byte("claim_events")    // claim ID + event ID → nil
+)
+
+// Keys of the meta bucket.
+var (
+	metaApp           = []byte("app")            // appName: tells our files from other bbolt files
+	metaSchemaVersion = []byte("schema_version") // uint64, big-endian
+	metaCreatedAt     = []byte("created_at")     // RFC 3339
+	metaCreatedWith   = []byte("created_with")   // program and schema that made the file
+	metaSettings      = []byte("settings")       // settings envelope
+	metaHistoryHead   = []byte("history_head")   // hash of the last event written in this file
+)
+
+const appName = "ClaimDesk"
+
+// migration moves a file from the schema before Version to Version.
+type migration struct {
+	Version uint64
+	Name    string
+	Up      func(tx *bolt.Tx) error
+}
+
+// migrations run in order, all in one transaction, on files older than the
+// last. Never edit one that has shipped: add a new one.
+var migrations = []migration{
+	{1, "create the first buckets", createBuckets(
+		bucketMeta, bucketArticles, bucketArticleHashes, bucketClaims, bucketArticleClaims,
+		bucketSources, bucketEvidence, bucketClaimEvidence, bucketSourceUses,
+		bucketReviews, bucketCorrections, bucketEvents, bucketClaimEvents)},
+	{2, "add compact claim summaries for fast lists", addSummaries},
+}
+
+// SchemaVersion is the schema this program writes.
+var SchemaVersion = migrations[len(migrations)-1].Version
+
+func createBuckets(names ...[]byte) func(tx *bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
+		for _, name := range names {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		return nil
+	}
+}
+
+// addSummaries builds the summary of every claim already in the file.
+func addSummaries(tx *bolt.Tx) error {
+	sums, err := tx.CreateBucketIfNotExists(bucketSummaries)
+	if err != nil {
+		return fmt.Errorf("create bucket %s: %w", bucketSummaries, err)
+	}
+	sums.FillPercent = 0.9
+	return tx.Bucket(bucketClaims).ForEach(func(k, v []byte) error {
+		c, err := decodeClaim(v)
+		if err != nil {
+			return err
+		}
+		return sums.Put(k, encodeSummary(summaryOf(c)))
+	})
+}
+
+// migrate brings the file at version `from` to SchemaVersion.
+func migrate(tx *bolt.Tx, from uint64) error {
+	for _, m := range migrations {
+		if m.Version <= from {
+			continue
+		}
+		if err := m.Up(tx); err != nil {
+			return fmt.Errorf("migrate to schema %d (%s): %w", m.Version, m.Name, err)
+		}
+		if err := putVersion(tx, m.Version); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func putVersion(tx *bolt.Tx, v uint64) error {
+	return tx.Bucket(bucketMeta).Put(metaSchemaVersion, binary.BigEndian.AppendUint64(nil, v))
+}
+
+// readVersion returns the file's schema version, and false when the file has
+// no ClaimDesk meta bucket at all.
+func readVersion(tx *bolt.Tx) (uint64, bool) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil || string(meta.Get(metaApp)) != appName {
+		return 0, false
+	}
+	v := meta.Get(metaSchemaVersion)
+	if len(v) != 8 {
+		return 0, false
+	}
+	return binary.BigEndian.Uint64(v), true
+}
