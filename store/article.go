@@ -5,8 +5,6 @@ import (
 	"fmt"
 
 	"claimdesk/claims"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // ImportArticle stores a frozen article and the claims found in it.
@@ -48,11 +46,11 @@ func (t *tx) importArticle(a *claims.Article) error {
 	if err != nil {
 		return err
 	}
-	if err := t.Bucket(bucketArticles).Put(key[:], raw); err != nil {
-		return fmt.Errorf("store article: %w", err)
-	}
-	if err := hashes.Put([]byte(a.TextSHA256), key[:]); err != nil {
-		return fmt.Errorf("store article: %w", err)
+	if err := firstErr(
+		t.put(bucketArticles, key[:], raw),
+		t.put(bucketArticleHashes, []byte(a.TextSHA256), key[:]),
+	); err != nil {
+		return err
 	}
 	a.Meta = env.meta()
 	rec.Text = "" // the hash stands for the text in the history
@@ -130,18 +128,17 @@ func (t *tx) revise(bucket, key []byte, env *envelope, data any) error {
 	return t.put(bucket, key, raw)
 }
 
+// fillPercent packs pages fuller than bbolt's default half: keys are
+// time-ordered, so most writes append and a full page is rarely split.
+const fillPercent = 0.9
+
 func (t *tx) put(bucket, key, raw []byte) error {
-	if err := t.Bucket(bucket).Put(key, raw); err != nil {
+	b := t.Bucket(bucket)
+	b.FillPercent = fillPercent
+	if err := b.Put(key, raw); err != nil {
 		return fmt.Errorf("store %s: %w", bucket, err)
 	}
 	return nil
-}
-
-// appendOnly opens a bucket whose keys only grow, packing its pages full.
-func (t *tx) appendOnly(name []byte) *bolt.Bucket {
-	b := t.Bucket(name)
-	b.FillPercent = 0.95
-	return b
 }
 
 // firstErr returns the first error of a sequence of writes that each stop

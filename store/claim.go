@@ -3,8 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
-
+	
 	"claimdesk/claims"
 )
 
@@ -70,7 +69,7 @@ func fillClaimDefaults(c *claims.Claim, a *claims.Article) error {
 
 func (t *tx) putSummary(c *claims.Claim) error {
 	key, _ := parseID("Claim", c.ID)
-	return t.put(bucketSummaries, key, encodeSummary(summaryOf(c)))
+	return t.put(bucketSummaries, key, encodeSummary(summaryOf(c), searchText(c)))
 }
 
 // FindClaimByID returns a claim with its reviews and corrections.
@@ -172,24 +171,33 @@ func (db *DB) FindClaimSummaries(ctx context.Context, f claims.ClaimFilter) ([]c
 }
 
 func (t *tx) findSummaries(f claims.ClaimFilter) ([]claims.ClaimSummary, int, error) {
-	query := strings.Fields(claims.Fold(f.Query))
+	filter, err := newSummaryFilter(&f)
+	if claims.ErrorCode(err) == claims.ENOTFOUND {
+		return nil, 0, nil // an article that cannot exist has no claims
+	} else if err != nil {
+		return nil, 0, err
+	}
 	var out []claims.ClaimSummary
 	total := 0
-	err := t.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
-		s, err := decodeSummary(k, v)
+	c := t.Bucket(bucketSummaries).Cursor()
+	for k, raw := c.First(); k != nil; k, raw = c.Next() {
+		ok, err := filter.matchesRaw(raw)
 		if err != nil {
-			return fmt.Errorf("claim %s: %w", idString(k), err)
+			return nil, 0, fmt.Errorf("claim %s: %w", idString(k), err)
 		}
-		if !s.matches(&f, query) {
-			return nil
+		if !ok {
+			continue
 		}
 		total++
 		if total > f.Offset && (f.Limit <= 0 || len(out) < f.Limit) {
-			out = append(out, s.ClaimSummary)
+			v, err := viewSummary(raw)
+			if err != nil {
+				return nil, 0, fmt.Errorf("claim %s: %w", idString(k), err)
+			}
+			out = append(out, v.summary(k))
 		}
-		return nil
-	})
-	return out, total, err
+	}
+	return out, total, nil
 }
 
 // UpdateClaim edits a claim's description.

@@ -338,23 +338,24 @@ func TestSummaryMatchesClaim(t *testing.T) {
 
 func TestSummaryEncodingRoundTripsHostileText(t *testing.T) {
 	hostile := "<script>alert(1)</script>\x1f\u202e=cmd|' /C calc'!A0\n" + strings.Repeat("é", 5000)
-	s := summary{ClaimSummary: claims.ClaimSummary{
+	s := claims.ClaimSummary{
 		ID: "01900000-0000-7000-8000-000000000001", ArticleID: "01900000-0000-7000-8000-000000000002",
 		Status: claims.StatusInReview, Kind: claims.KindQuote, Rating: "plutot-vrai", Speaker: hostile,
 		Summary: hostile, Assignee: hostile, Tags: []string{"a", "b c"}, CheckWorthiness: 0.8125,
 		UpdatedAt: epoch, Deleted: true,
-	}, search: "x"}
+	}
 	key, _ := parseID("Claim", s.ID)
-	got, err := decodeSummary(key, encodeSummary(s))
+	v, err := viewSummary(encodeSummary(s, "x"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := v.summary(key)
 	if got.Speaker != s.Speaker || got.Summary != s.Summary || got.Rating != s.Rating || got.CheckWorthiness != s.CheckWorthiness ||
 		!got.UpdatedAt.Equal(s.UpdatedAt) || !got.Deleted || got.ArticleID != s.ArticleID || len(got.Tags) != 2 {
-		t.Fatalf("round trip = %+v, want %+v", got.ClaimSummary, s.ClaimSummary)
+		t.Fatalf("round trip = %+v, want %+v", got, s)
 	}
 	for _, cut := range []int{0, 5, 27, 40} {
-		if _, err := decodeSummary(key, encodeSummary(s)[:cut]); err == nil {
+		if _, err := viewSummary(encodeSummary(s, "x")[:cut]); err == nil {
 			t.Errorf("a summary cut to %d bytes decoded without error", cut)
 		}
 	}

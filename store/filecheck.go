@@ -98,27 +98,28 @@ func inspectFile(path string) (boltMeta, error) {
 	// Stat first: opening a named pipe would block until a writer appears.
 	info, err := os.Stat(path)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return boltMeta{}, err
 	case err != nil:
-		return boltMeta{}, fmt.Errorf("check %s: %w", path, err)
+		return boltMeta{}, checkError(path, err)
 	case !info.Mode().IsRegular():
 		return boltMeta{}, errNotDatabase
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return boltMeta{}, err
-		}
-		return boltMeta{}, fmt.Errorf("check %s: %w", path, err)
+		return boltMeta{}, checkError(path, err)
 	}
 	defer f.Close()
 	m, err := inspect(f)
+	return m, checkError(path, err)
+}
+
+// checkError names the file in I/O errors. It leaves the verdicts on the
+// file alone, and a missing file too, which the caller tests for.
+func checkError(path string, err error) error {
 	var appErr *claims.Error
-	if err != nil && !errors.As(err, &appErr) {
-		err = fmt.Errorf("check %s: %w", path, err)
+	if err == nil || errors.As(err, &appErr) || errors.Is(err, fs.ErrNotExist) {
+		return err
 	}
-	return m, err
+	return fmt.Errorf("check %s: %w", path, err)
 }
 
 func inspect(f *os.File) (boltMeta, error) {
@@ -149,6 +150,12 @@ func inspect(f *os.File) (boltMeta, error) {
 		return boltMeta{}, err
 	}
 	if size < 2*int64(pageSize) {
+		return boltMeta{}, errNotDatabase
+	}
+	// ClaimDesk always saves the freelist. Without one, bbolt would rebuild
+	// it with a walk that panics at the first damaged page, outside any
+	// recover, and then save it: writing to a file that is not ours.
+	if m.freelist == boltNoFreelist {
 		return boltMeta{}, errNotDatabase
 	}
 	return m, checkMeta(f, m, size)
@@ -209,14 +216,11 @@ func checkMeta(f *os.File, m boltMeta, size int64) error {
 		return damagedFile("it is shorter than its header says (%d of %d bytes)", size, clampMul(m.highwater, ps))
 	case m.root < 2 || m.root >= m.highwater:
 		return damagedFile("its root page (%d) is out of range", m.root)
-	case m.freelist != boltNoFreelist && (m.freelist < 2 || m.freelist >= m.highwater):
+	case m.freelist < 2 || m.freelist >= m.highwater:
 		return damagedFile("its freelist page (%d) is out of range", m.freelist)
 	}
 	if err := checkPage(f, m, m.root, "root", boltBranchPage, boltLeafPage); err != nil {
 		return err
-	}
-	if m.freelist == boltNoFreelist {
-		return nil
 	}
 	if err := checkPage(f, m, m.freelist, "freelist", boltFreelistPage); err != nil {
 		return err
@@ -307,24 +311,28 @@ func checkFreelistCount(f *os.File, m boltMeta) error {
 // walkFile reads every bucket, key and value of a file that passed
 // checkFile, then runs bbolt's consistency check, so that a file damaged
 // inside is refused now rather than failing in the middle of some later
-// action. bbolt trusts the pages it maps, so the walk runs on a goroutine
-// where a bad page's memory fault or bbolt's assertion panics become an
-// error. A file another ClaimDesk holds returns ECONFLICT.
+// action. bbolt follows the pages it maps blindly, so the trees are first
+// checked with plain reads, and the walk then runs on a goroutine where a
+// memory fault or one of bbolt's assertion panics becomes an error. A file
+// another ClaimDesk holds returns ECONFLICT.
 func walkFile(path string) error {
-	// The plain-read checks keep bbolt's opening inside the file; walkFile
-	// relies on them rather than trusting its caller to have run them.
+	// The plain-read checks keep bbolt inside the file; walkFile relies on
+	// them rather than trusting its caller to have run them.
 	m, err := inspectFile(path)
 	if err != nil {
 		return err
 	}
+	if err := checkTrees(path, m); err != nil {
+		return err
+	}
 	done := make(chan error, 1)
-	go func() { done <- walkGuarded(path, m.freelist != boltNoFreelist) }()
+	go func() { done <- walkGuarded(path) }()
 	return <-done
 }
 
 // walkGuarded must run on its own goroutine: SetPanicOnFault applies to the
 // calling goroutine, and stays set until it ends.
-func walkGuarded(path string, preload bool) (err error) {
+func walkGuarded(path string) (err error) {
 	debug.SetPanicOnFault(true)
 	var file *os.File
 	var db *bolt.DB
@@ -335,17 +343,15 @@ func walkGuarded(path string, preload bool) (err error) {
 			if db == nil && file != nil {
 				file.Close()
 			}
-			err = damagedFile("a page could not be read (%v)", r)
+			err = panicked(r)
 		}
 	}()
 	db, err = bolt.Open(path, 0o600, &bolt.Options{
 		ReadOnly: true,
 		Timeout:  time.Second,
-		// Read a persisted freelist here, under the fault guard, rather
-		// than in the goroutine tx.Check starts. An unpersisted one is
-		// rebuilt by walking the tree on other goroutines, so that waits
-		// until the guarded walk below has touched every page.
-		PreLoadFreelist: preload,
+		// Read the freelist here, under the fault guard, rather than in
+		// the goroutine tx.Check starts.
+		PreLoadFreelist: true,
 		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
 			f, err := os.OpenFile(name, flag, perm)
 			file = f
@@ -358,18 +364,31 @@ func walkGuarded(path string, preload bool) (err error) {
 	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch), errors.Is(err, bolterrors.ErrChecksum):
 		return damagedFile("bbolt refused it (%v)", err)
 	case err != nil:
-		return fmt.Errorf("check %s: %w", path, err)
+		return checkError(path, err)
 	}
 	defer db.Close()
 	return db.View(walkTx)
 }
 
-// walkTx touches every page before tx.Check runs: Check reads pages on a
-// goroutine of its own, where a memory fault would kill the process.
+// panicked describes what stopped bbolt: a memory fault, which
+// SetPanicOnFault turns into an error with the faulting address, or one of
+// bbolt's assertions about a page.
+func panicked(r any) error {
+	if _, ok := r.(interface{ Addr() uintptr }); ok {
+		return damagedFile("a page points outside the file")
+	}
+	return damagedFile("a page could not be read (%v)", r)
+}
+
+// walkTx reads every key and value before tx.Check runs: Check reads pages
+// on a goroutine of its own, where a memory fault would kill the process.
 func walkTx(tx *bolt.Tx) error {
-	w := walker{}
-	err := tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-		return w.bucket(b, 1)
+	var w walker
+	err := tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
+		if b == nil {
+			return damagedFile("its top level holds a value, not a bucket")
+		}
+		return w.bucket(b)
 	})
 	if err != nil {
 		return err
@@ -388,19 +407,11 @@ func walkTx(tx *bolt.Tx) error {
 	return nil
 }
 
-// maxBucketDepth bounds the recursion, so that a damaged file whose bucket
-// points back at its parent is refused instead of overflowing the stack.
-// ClaimDesk nests buckets two deep at most.
-const maxBucketDepth = 64
-
 type walker struct {
 	sum uint32 // keeps the reads of keys and values from being optimised away
 }
 
-func (w *walker) bucket(b *bolt.Bucket, depth int) error {
-	if depth > maxBucketDepth {
-		return damagedFile("its buckets are nested more than %d deep", maxBucketDepth)
-	}
+func (w *walker) bucket(b *bolt.Bucket) error {
 	c := b.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		// Read every byte, so that a key or value pointing outside the
@@ -411,10 +422,164 @@ func (w *walker) bucket(b *bolt.Bucket, depth int) error {
 			continue
 		}
 		if child := b.Bucket(k); child != nil {
-			if err := w.bucket(child, depth+1); err != nil {
+			if err := w.bucket(child); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// checkTrees follows every bucket's pages from the root with plain reads,
+// because bbolt follows page IDs and offsets blindly: a branch page that
+// points back at itself makes a cursor grow its stack until the process
+// runs out of memory, and a key outside its page makes tx.Check fault on a
+// goroutine no recover reaches.
+func checkTrees(path string, m boltMeta) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return checkError(path, err)
+	}
+	defer f.Close()
+	c := treeChecker{f: f, m: m, seen: map[uint64]bool{}}
+	return checkError(path, c.check(m.root))
+}
+
+// Leaf and branch page layout after the page header: one 16-byte element per
+// entry, whose key (and value) offsets count from the element itself.
+const (
+	boltElement       = 16
+	boltBucketLeaf    = 0x01 // leaf element flag: the value is a bucket
+	boltBucketHeader  = 16   // a bucket value: root page ID u64, sequence u64
+	boltInlineMinimum = boltBucketHeader + boltPageHeader
+)
+
+// treeChecker checks pages with plain reads. Every page may belong to one
+// tree only, which rules out cycles and buckets sharing pages.
+type treeChecker struct {
+	f    *os.File
+	m    boltMeta
+	seen map[uint64]bool
+}
+
+func (c *treeChecker) check(root uint64) error {
+	todo := []uint64{root}
+	for len(todo) > 0 {
+		id := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		next, err := c.page(id)
+		if err != nil {
+			return err
+		}
+		todo = append(todo, next...)
+	}
+	return nil
+}
+
+// page checks one page and returns the pages it leads to: a branch page's
+// children, or the roots of the buckets a leaf page holds.
+func (c *treeChecker) page(id uint64) ([]uint64, error) {
+	if id < 2 || id >= c.m.highwater {
+		return nil, damagedFile("a page refers to page %d, which is out of range", id)
+	}
+	if c.seen[id] {
+		return nil, damagedFile("page %d is used twice", id)
+	}
+	p, err := readPageHeader(c.f, c.m, id)
+	switch {
+	case err != nil:
+		return nil, err
+	case p.id != id:
+		return nil, damagedFile("page %d is labelled as page %d", id, p.id)
+	case p.flags != boltBranchPage && p.flags != boltLeafPage:
+		return nil, damagedFile("page %d has the wrong type (flags %#x)", id, p.flags)
+	case uint64(p.overflow) >= c.m.highwater-id:
+		return nil, damagedFile("page %d runs past the end of the data", id)
+	}
+	for i := range uint64(p.overflow) + 1 {
+		c.seen[id+i] = true
+	}
+	b := make([]byte, (uint64(p.overflow)+1)*uint64(c.m.pageSize))
+	if _, err := c.f.ReadAt(b, int64(id*uint64(c.m.pageSize))); err != nil {
+		return nil, err
+	}
+	if p.flags == boltBranchPage {
+		return branchChildren(b, id)
+	}
+	return leafBuckets(b, id, false)
+}
+
+// branchChildren checks that a branch page's keys lie inside it, and returns
+// its children. Branch element: key offset u32, key size u32, child u64.
+func branchChildren(b []byte, id uint64) ([]uint64, error) {
+	count := int(binary.NativeEndian.Uint16(b[10:]))
+	// bbolt never writes an empty branch page; a cursor would read a child
+	// ID from beyond its header.
+	if count == 0 || boltPageHeader+count*boltElement > len(b) {
+		return nil, damagedFile("branch page %d holds %d entries", id, count)
+	}
+	children := make([]uint64, count)
+	for i := range children {
+		off := boltPageHeader + i*boltElement
+		e := b[off:]
+		ne := binary.NativeEndian
+		if uint64(off)+uint64(ne.Uint32(e[0:]))+uint64(ne.Uint32(e[4:])) > uint64(len(b)) {
+			return nil, damagedFile("a key of page %d lies outside it", id)
+		}
+		children[i] = ne.Uint64(e[8:])
+	}
+	return children, nil
+}
+
+// leafBuckets checks that a leaf page's keys and values lie inside it, and
+// returns the root pages of the buckets it holds, looking into inline
+// buckets, whose leaf page is stored in their value. Leaf element: flags
+// u32, key offset u32, key size u32, value size u32.
+func leafBuckets(b []byte, id uint64, inline bool) ([]uint64, error) {
+	count := int(binary.NativeEndian.Uint16(b[10:]))
+	if boltPageHeader+count*boltElement > len(b) {
+		return nil, damagedFile("leaf page %d holds %d entries", id, count)
+	}
+	var roots []uint64
+	for i := range count {
+		off := boltPageHeader + i*boltElement
+		e := b[off:]
+		ne := binary.NativeEndian
+		start := uint64(off) + uint64(ne.Uint32(e[4:])) + uint64(ne.Uint32(e[8:]))
+		end := start + uint64(ne.Uint32(e[12:]))
+		if end > uint64(len(b)) {
+			return nil, damagedFile("an entry of page %d lies outside it", id)
+		}
+		if ne.Uint32(e[0:])&boltBucketLeaf == 0 {
+			continue
+		}
+		// bbolt inlines only buckets without buckets inside.
+		if inline {
+			return nil, damagedFile("an inline bucket in page %d holds a bucket", id)
+		}
+		more, err := bucketRoots(b[start:end], id)
+		if err != nil {
+			return nil, err
+		}
+		roots = append(roots, more...)
+	}
+	return roots, nil
+}
+
+// bucketRoots returns the root page of the bucket whose value is v, or, for
+// an inline bucket (root 0), the roots of the buckets inside it. An inline
+// bucket's page must be a leaf: a cursor takes a branch flag as a reason to
+// descend to page 0, which for an inline bucket is the same page again.
+func bucketRoots(v []byte, id uint64) ([]uint64, error) {
+	if len(v) < boltBucketHeader {
+		return nil, damagedFile("a bucket in page %d is cut short", id)
+	}
+	if root := binary.NativeEndian.Uint64(v); root != 0 {
+		return []uint64{root}, nil
+	}
+	inline := v[boltBucketHeader:]
+	if len(inline) < boltPageHeader || binary.NativeEndian.Uint16(inline[8:]) != boltLeafPage {
+		return nil, damagedFile("an inline bucket in page %d is malformed", id)
+	}
+	return leafBuckets(inline, id, true)
 }

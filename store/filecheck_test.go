@@ -24,15 +24,16 @@ const testPageSize = 4096
 
 // testFile is a real bbolt file and what its pages hold.
 type testFile struct {
-	path  string
-	data  []byte
-	pages map[int]string // page ID → "branch", "leaf", "freelist", "free" or "overflow"
+	path      string
+	data      []byte
+	highwater int            // pages in use; bbolt grows files ahead of use
+	pages     map[int]string // page ID → "branch", "leaf", "freelist", "free" or "overflow"
 }
 
 // pagesOf returns the IDs of the pages of one kind, in order.
 func (tf testFile) pagesOf(kind string) []int {
 	var ids []int
-	for id := 2; id < len(tf.data)/testPageSize; id++ {
+	for id := 2; id < tf.highwater; id++ {
 		if tf.pages[id] == kind {
 			ids = append(ids, id)
 		}
@@ -81,10 +82,11 @@ func newTestFile(t *testing.T) testFile {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(data)/testPageSize <= 10 {
-		t.Fatalf("test file has %d pages, want more than 10", len(data)/testPageSize)
+	highwater := int(metaField(data[boltPageHeader:], metaOffPgid))
+	if highwater <= 10 {
+		t.Fatalf("test file has %d pages, want more than 10", highwater)
 	}
-	return testFile{path: path, data: data, pages: pages}
+	return testFile{path: path, data: data, highwater: highwater, pages: pages}
 }
 
 func fillTestFile(tx *bolt.Tx, round int) error {
@@ -223,10 +225,7 @@ const (
 
 func TestCheckFileRefusesDamagedFiles(t *testing.T) {
 	tf := newTestFile(t)
-	size := len(tf.data)
-	// bbolt grows files ahead of use: the header's high-water mark, not the
-	// file's size, says how much of it is data.
-	used := int(metaField(tf.data[boltPageHeader:], metaOffPgid)) * testPageSize
+	size, used := len(tf.data), tf.highwater*testPageSize
 	freelist := tf.pagesOf("freelist")
 	if len(freelist) != 1 {
 		t.Fatalf("test file has freelist pages %v, want one", freelist)
@@ -271,6 +270,8 @@ func TestCheckFileRefusesDamagedFiles(t *testing.T) {
 			fmt.Sprintf("%sits freelist page (%d) is labelled as page 0.", prefixDamaged, freelist[0])},
 		{"freelist beyond the end", setMetaField(metaOffFreelist, func(uint64) uint64 { return 1 << 40 }),
 			prefixDamaged + "its freelist page (1099511627776) is out of range."},
+		// Not written by ClaimDesk; bbolt would save a freelist in it.
+		{"freelist not persisted", setMetaField(metaOffFreelist, func(uint64) uint64 { return boltNoFreelist }), prefixNotDB},
 		{"freelist count inflated", func(data []byte) []byte {
 			page := data[freelist[0]*testPageSize:]
 			binary.NativeEndian.PutUint16(page[10:], boltFreelistCount)
@@ -308,6 +309,7 @@ func TestCheckAndWalkAcceptSoundFiles(t *testing.T) {
 			data[testPageSize+boltPageHeader+boltMetaSummed] ^= 0xFF
 			return data
 		}},
+		{"trimmed to its data", truncated(tf.highwater * testPageSize)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -346,23 +348,37 @@ func TestWalkFileRefusesDamagedPages(t *testing.T) {
 	if len(leaves) < 3 || len(branches) == 0 {
 		t.Fatalf("test file has leaves %v and branches %v; want more", leaves, branches)
 	}
-	middle := leaves[len(leaves)/2]
+	middle, branch := leaves[len(leaves)/2], branches[len(branches)-1]
+	leafElem := middle*testPageSize + boltPageHeader // the leaf's first entry
 	tests := []struct {
 		name   string
 		damage func([]byte) []byte
+		prefix string
 	}{
-		{"leaf page random", overwritePage(middle, true)},
-		{"leaf page zeroed", overwritePage(middle, false)},
-		{"branch page random", overwritePage(branches[len(branches)-1], true)},
-		{"leaf mislabelled", func(data []byte) []byte {
-			binary.NativeEndian.PutUint64(data[middle*testPageSize:], uint64(leaves[0]))
+		{"leaf page random", overwritePage(middle, true),
+			fmt.Sprintf("%spage %d is labelled as page ", prefixDamaged, middle)},
+		{"leaf page zeroed", overwritePage(middle, false),
+			fmt.Sprintf("%spage %d is labelled as page 0.", prefixDamaged, middle)},
+		{"branch page random", overwritePage(branch, true),
+			fmt.Sprintf("%spage %d is labelled as page ", prefixDamaged, branch)},
+		// Without the plain-read tree check, bbolt's cursor would stack this
+		// page forever and the process would run out of memory.
+		{"branch page points at itself", func(data []byte) []byte {
+			binary.NativeEndian.PutUint64(data[branch*testPageSize+boltPageHeader+8:], uint64(branch))
 			return data
-		}},
-		{"leaf element beyond the end", func(data []byte) []byte {
-			// The first element's key offset, relative to the element.
-			binary.NativeEndian.PutUint32(data[middle*testPageSize+boltPageHeader+4:], 1<<30)
+		}, fmt.Sprintf("%spage %d is used twice.", prefixDamaged, branch)},
+		{"branch page points past the data", func(data []byte) []byte {
+			binary.NativeEndian.PutUint64(data[branch*testPageSize+boltPageHeader+8:], uint64(tf.highwater))
 			return data
-		}},
+		}, fmt.Sprintf("%sa page refers to page %d, which is out of range.", prefixDamaged, tf.highwater)},
+		// Only tx.Check notices keys out of order.
+		{"leaf keys out of order", func(data []byte) []byte {
+			pos := int(binary.NativeEndian.Uint32(data[leafElem+4:]))
+			data[leafElem+pos] = 0xFF
+			return data
+		}, prefixDamaged + "key["},
+		{"leaf key past the end of the file", keyPastTheEnd(tf, middle),
+			fmt.Sprintf("%san entry of page %d lies outside it.", prefixDamaged, middle)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -371,7 +387,7 @@ func TestWalkFileRefusesDamagedPages(t *testing.T) {
 			if err := checkFile(path); err != nil {
 				t.Fatalf("checkFile: %v; want it to pass, as the headers are intact", err)
 			}
-			assertRefused(t, walkFile(path), claims.EINVALID, prefixDamaged)
+			assertRefused(t, walkFile(path), claims.EINVALID, tt.prefix)
 			if fileSum(t, path) != before {
 				t.Fatal("the file changed")
 			}
@@ -379,12 +395,39 @@ func TestWalkFileRefusesDamagedPages(t *testing.T) {
 	}
 }
 
+// keyPastTheEnd cuts the file to its data and points the first key of a leaf
+// past its end. bbolt maps whole powers of two, so there lies mapped memory
+// with no file behind it: reading it raises SIGBUS.
+func keyPastTheEnd(tf testFile, leaf int) func([]byte) []byte {
+	return func(data []byte) []byte {
+		data = data[:tf.highwater*testPageSize]
+		elem := leaf*testPageSize + boltPageHeader
+		// The key's offset counts from its element.
+		binary.NativeEndian.PutUint32(data[elem+4:], uint32(len(data)+testPageSize-elem))
+		return data
+	}
+}
+
+// TestWalkGuardedSurvivesFaults skips the plain-read tree check, to test the
+// guard behind it: the fault must become an error, not kill the process.
+func TestWalkGuardedSurvivesFaults(t *testing.T) {
+	tf := newTestFile(t)
+	leaves := tf.pagesOf("leaf")
+	path := tf.damage(t, "fault.db", keyPastTheEnd(tf, leaves[len(leaves)/2]))
+	if err := checkFile(path); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- walkGuarded(path) }() // as walkFile does: the guard is per goroutine
+	assertRefused(t, <-done, claims.EINVALID, prefixDamaged+"a page points outside the file.")
+}
+
 // TestWalkFileSurvivesAnyGarbagePage damages each page in turn: whatever
 // bbolt makes of it, the process must survive, and damage to the tree must
 // be reported.
 func TestWalkFileSurvivesAnyGarbagePage(t *testing.T) {
 	tf := newTestFile(t)
-	for id := 2; id < len(tf.data)/testPageSize; id++ {
+	for id := 2; id < tf.highwater; id++ {
 		kind := tf.pages[id]
 		path := tf.damage(t, fmt.Sprintf("page%d.db", id), overwritePage(id, true))
 		err := walkFile(path)

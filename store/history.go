@@ -44,13 +44,11 @@ func (t *tx) appendEvent(ch change) error {
 	}
 	canonical := e.CanonicalBytes()
 	sum := sha256.Sum256(canonical)
-	events := t.Bucket(bucketEvents)
-	events.FillPercent = 0.95 // keys only ever grow
-	if err := events.Put(id[:], append(sum[:], canonical...)); err != nil {
-		return fmt.Errorf("append event: %w", err)
-	}
-	if err := meta.Put(metaHistoryHead, []byte(hex.EncodeToString(sum[:]))); err != nil {
-		return fmt.Errorf("append event: %w", err)
+	if err := firstErr(
+		t.put(bucketEvents, id[:], append(sum[:], canonical...)),
+		t.put(bucketMeta, metaHistoryHead, []byte(hex.EncodeToString(sum[:]))),
+	); err != nil {
+		return err
 	}
 	if ch.claimID == "" {
 		return nil
@@ -59,12 +57,16 @@ func (t *tx) appendEvent(ch change) error {
 	if err != nil {
 		return err
 	}
-	return t.Bucket(bucketClaimEvents).Put(joinKey(claimKey, id[:]), nil)
+	return t.put(bucketClaimEvents, joinKey(claimKey, id[:]), nil)
 }
 
 // diff returns the fields of before and after that differ, each side as
 // compact JSON, so an event says what changed without copying whole records.
 func diff(before, after any) (string, string, error) {
+	if isNil(before) && !isNil(after) {
+		created, err := compactRecord(after)
+		return "", created, err
+	}
 	b, err := fieldsOf(before)
 	if err != nil {
 		return "", "", err
@@ -82,9 +84,24 @@ func diff(before, after any) (string, string, error) {
 	return compactJSON(b), compactJSON(a), nil
 }
 
+func isNil(record any) bool {
+	return record == nil || reflect.ValueOf(record).IsNil()
+}
+
+// compactRecord encodes a whole new record, as a creation changes every field.
+func compactRecord(record any) (string, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(record); err != nil {
+		return "", fmt.Errorf("describe change: %w", err)
+	}
+	return string(bytes.TrimSpace(buf.Bytes())), nil
+}
+
 func fieldsOf(record any) (map[string]any, error) {
 	fields := map[string]any{}
-	if record == nil || reflect.ValueOf(record).IsNil() {
+	if isNil(record) {
 		return fields, nil
 	}
 	raw, err := json.Marshal(record)

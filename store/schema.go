@@ -76,13 +76,13 @@ func addSummaries(tx *bolt.Tx) error {
 	if err != nil {
 		return fmt.Errorf("create bucket %s: %w", bucketSummaries, err)
 	}
-	sums.FillPercent = 0.9
+	sums.FillPercent = fillPercent
 	return tx.Bucket(bucketClaims).ForEach(func(k, v []byte) error {
 		c, err := decodeClaim(v)
 		if err != nil {
 			return err
 		}
-		return sums.Put(k, encodeSummary(summaryOf(c)))
+		return sums.Put(k, encodeSummary(summaryOf(c), searchText(c)))
 	})
 }
 

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"strings"
@@ -10,7 +11,8 @@ import (
 )
 
 // A claim summary is a small binary record kept beside each claim so that
-// lists and filters never decode JSON. Layout, after a format byte:
+// lists and filters read it in place, without decoding JSON or allocating
+// for rows they skip. Layout, after a format byte:
 //
 //	flags (1) · updated, Unix ms (8) · check-worthiness × 10000 (2) · article ID (16)
 //	then uvarint-length strings: status, kind, rating, speaker, summary,
@@ -21,28 +23,46 @@ const (
 	summaryDeleted byte = 1 << iota
 )
 
-const tagSeparator = "\x1f"
+// Positions of the summary's fields.
+const (
+	fieldStatus = iota
+	fieldKind
+	fieldRating
+	fieldSpeaker
+	fieldSummary
+	fieldAssignee
+	fieldTags
+	fieldSearch
+	summaryFields
+)
 
-type summary struct {
-	claims.ClaimSummary
-	search string // text, summary, speaker and tags, folded for matching
-}
+const (
+	summaryFixed = 2 + 8 + 2 + 16
+	tagSeparator = "\x1f"
+)
 
-func summaryOf(c *claims.Claim) summary {
-	s := summary{ClaimSummary: claims.ClaimSummary{
+var errBadSummary = errors.New("damaged claim summary")
+
+func summaryOf(c *claims.Claim) claims.ClaimSummary {
+	s := claims.ClaimSummary{
 		ID: c.ID, ArticleID: c.ArticleID, Status: c.Status, Kind: c.Kind,
 		Speaker: c.Speaker.Name, Summary: c.Summary, Tags: c.Tags, Assignee: c.Assignee,
 		CheckWorthiness: c.CheckWorthiness.Score, UpdatedAt: c.Meta.UpdatedAt, Deleted: c.Meta.Deleted,
-	}}
+	}
 	if c.Verdict != nil {
 		s.Rating = c.Verdict.Rating
 	}
-	s.search = claims.Fold(strings.Join([]string{c.Text, c.Summary, c.Speaker.Name, c.Speaker.Organization, strings.Join(c.Tags, " ")}, "\n"))
 	return s
 }
 
-func encodeSummary(s summary) []byte {
-	buf := make([]byte, 0, 64+len(s.Summary)+len(s.search))
+// searchText is what a query matches: the claim's words, summary, speaker
+// and tags, folded once when written.
+func searchText(c *claims.Claim) string {
+	return claims.Fold(strings.Join([]string{c.Text, c.Summary, c.Speaker.Name, c.Speaker.Organization, strings.Join(c.Tags, " ")}, "\n"))
+}
+
+func encodeSummary(s claims.ClaimSummary, search string) []byte {
+	buf := make([]byte, 0, 64+len(s.Summary)+len(search))
 	var flags byte
 	if s.Deleted {
 		flags |= summaryDeleted
@@ -55,69 +75,150 @@ func encodeSummary(s summary) []byte {
 		copy(article, key)
 	}
 	buf = append(buf, article...)
-	for _, field := range []string{string(s.Status), string(s.Kind), s.Rating, s.Speaker, s.Summary,
-		s.Assignee, strings.Join(s.Tags, tagSeparator), s.search} {
+	for _, field := range [summaryFields]string{string(s.Status), string(s.Kind), s.Rating, s.Speaker, s.Summary,
+		s.Assignee, strings.Join(s.Tags, tagSeparator), search} {
 		buf = binary.AppendUvarint(buf, uint64(len(field)))
 		buf = append(buf, field...)
 	}
 	return buf
 }
 
-var errBadSummary = errors.New("damaged claim summary")
-
-func decodeSummary(key, buf []byte) (summary, error) {
-	const fixed = 2 + 8 + 2 + 16
-	if len(buf) < fixed || buf[0] != summaryFormat {
-		return summary{}, errBadSummary
-	}
-	s := summary{ClaimSummary: claims.ClaimSummary{
-		ID:              idString(key),
-		Deleted:         buf[1]&summaryDeleted != 0,
-		UpdatedAt:       time.UnixMilli(int64(binary.BigEndian.Uint64(buf[2:]))).UTC(),
-		CheckWorthiness: float64(binary.BigEndian.Uint16(buf[10:])) / 10000,
-		ArticleID:       idString(buf[12:28]),
-	}}
-	fields := make([]string, 8)
-	rest := buf[fixed:]
-	for i := range fields {
-		n, size := binary.Uvarint(rest)
-		if size <= 0 || uint64(len(rest)-size) < n {
-			return summary{}, errBadSummary
-		}
-		fields[i] = string(rest[size : size+int(n)])
-		rest = rest[size+int(n):]
-	}
-	s.Status, s.Kind, s.Rating, s.Speaker = claims.Status(fields[0]), claims.Kind(fields[1]), fields[2], fields[3]
-	s.Summary, s.Assignee, s.search = fields[4], fields[5], fields[7]
-	if fields[6] != "" {
-		s.Tags = strings.Split(fields[6], tagSeparator)
-	}
-	return s, nil
+// summaryView reads a stored summary in place; it is valid only during the
+// transaction that read it.
+type summaryView struct {
+	raw    []byte
+	fields [summaryFields][]byte
 }
 
-// matches reports whether the summary passes the filter.
-func (s *summary) matches(f *claims.ClaimFilter, query []string) bool {
-	switch {
-	case s.Deleted && !f.Deleted,
-		f.ArticleID != nil && s.ArticleID != *f.ArticleID,
-		f.Status != nil && s.Status != *f.Status,
-		f.Rating != nil && s.Rating != *f.Rating,
-		f.Speaker != nil && s.Speaker != *f.Speaker,
-		f.Assignee != nil && s.Assignee != *f.Assignee,
-		f.Tag != nil && !contains(s.Tags, *f.Tag):
+func viewSummary(raw []byte) (summaryView, error) {
+	v := summaryView{raw: raw}
+	if len(raw) < summaryFixed || raw[0] != summaryFormat {
+		return v, errBadSummary
+	}
+	rest := raw[summaryFixed:]
+	for i := range v.fields {
+		n, size := binary.Uvarint(rest)
+		if size <= 0 || uint64(len(rest)-size) < n {
+			return v, errBadSummary
+		}
+		v.fields[i] = rest[size : size+int(n)]
+		rest = rest[size+int(n):]
+	}
+	return v, nil
+}
+
+func (v *summaryView) deleted() bool {
+	return v.raw[1]&summaryDeleted != 0
+}
+
+// summary copies the view out of the transaction.
+func (v *summaryView) summary(key []byte) claims.ClaimSummary {
+	s := claims.ClaimSummary{
+		ID:              idString(key),
+		Deleted:         v.deleted(),
+		UpdatedAt:       time.UnixMilli(int64(binary.BigEndian.Uint64(v.raw[2:]))).UTC(),
+		CheckWorthiness: float64(binary.BigEndian.Uint16(v.raw[10:])) / 10000,
+		ArticleID:       idString(v.raw[12:28]),
+		Status:          claims.Status(v.fields[fieldStatus]),
+		Kind:            claims.Kind(v.fields[fieldKind]),
+		Rating:          string(v.fields[fieldRating]),
+		Speaker:         string(v.fields[fieldSpeaker]),
+		Summary:         string(v.fields[fieldSummary]),
+		Assignee:        string(v.fields[fieldAssignee]),
+	}
+	if tags := v.fields[fieldTags]; len(tags) > 0 {
+		s.Tags = strings.Split(string(tags), tagSeparator)
+	}
+	return s
+}
+
+// summaryFilter is a ClaimFilter turned into bytes once, so matching a row
+// compares bytes in place.
+type summaryFilter struct {
+	deleted bool
+	article []byte
+	exact   [summaryFields][]byte // fields that must equal these bytes
+	tag     []byte
+	words   [][]byte
+}
+
+func newSummaryFilter(f *claims.ClaimFilter) (*summaryFilter, error) {
+	sf := &summaryFilter{deleted: f.Deleted}
+	if f.ArticleID != nil {
+		key, err := parseID("Article", *f.ArticleID)
+		if err != nil {
+			return nil, err
+		}
+		sf.article = key
+	}
+	for field, value := range map[int]*string{fieldRating: f.Rating, fieldSpeaker: f.Speaker, fieldAssignee: f.Assignee} {
+		if value != nil {
+			sf.exact[field] = []byte(*value)
+		}
+	}
+	if f.Status != nil {
+		sf.exact[fieldStatus] = []byte(*f.Status)
+	}
+	if f.Tag != nil {
+		sf.tag = []byte(*f.Tag)
+	}
+	for _, word := range strings.Fields(claims.Fold(f.Query)) {
+		sf.words = append(sf.words, []byte(word))
+	}
+	return sf, nil
+}
+
+// matchesRaw reports whether a stored summary passes the filter, reading
+// only the flags when the filter asks for nothing more: the first screen of
+// an unfiltered list then costs a cursor walk.
+func (sf *summaryFilter) matchesRaw(raw []byte) (bool, error) {
+	if len(raw) < summaryFixed || raw[0] != summaryFormat {
+		return false, errBadSummary
+	}
+	if sf.onlyDeleted() {
+		return raw[1]&summaryDeleted == 0 || sf.deleted, nil
+	}
+	v, err := viewSummary(raw)
+	if err != nil {
+		return false, err
+	}
+	return sf.matches(&v), nil
+}
+
+func (sf *summaryFilter) onlyDeleted() bool {
+	for _, want := range sf.exact {
+		if want != nil {
+			return false
+		}
+	}
+	return sf.article == nil && sf.tag == nil && len(sf.words) == 0
+}
+
+func (sf *summaryFilter) matches(v *summaryView) bool {
+	if v.deleted() && !sf.deleted || sf.article != nil && !bytes.Equal(v.raw[12:28], sf.article) {
 		return false
 	}
-	for _, word := range query {
-		if !strings.Contains(s.search, word) {
+	for i, want := range sf.exact {
+		if want != nil && !bytes.Equal(v.fields[i], want) {
+			return false
+		}
+	}
+	if sf.tag != nil && !hasTag(v.fields[fieldTags], sf.tag) {
+		return false
+	}
+	for _, word := range sf.words {
+		if !bytes.Contains(v.fields[fieldSearch], word) {
 			return false
 		}
 	}
 	return true
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
+func hasTag(tags, tag []byte) bool {
+	for len(tags) > 0 {
+		var one []byte
+		one, tags, _ = bytes.Cut(tags, []byte(tagSeparator))
+		if bytes.Equal(one, tag) {
 			return true
 		}
 	}

@@ -247,10 +247,7 @@ func (t *tx) appendChild(bucket []byte, typ, claimID string, key []byte, rec any
 	if err != nil {
 		return err
 	}
-	if err := t.appendOnly(bucket).Put(joinKey(claimKey, key), raw); err != nil {
-		return fmt.Errorf("store %s: %w", typ, err)
-	}
-	return nil
+	return t.put(bucket, joinKey(claimKey, key), raw)
 }
 
 func (t *tx) findReviews(claimKey []byte) ([]claims.Review, error) {
