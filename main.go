@@ -8,6 +8,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -26,26 +27,32 @@ import (
 const appID = "org.claimdesk.app"
 
 func main() {
-	os.Exit(run(os.Args[1:]))
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(args []string) int {
-	env := cli.Env{Open: openStore, DefaultDB: defaultDB(), Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+func run(args []string, stdout, stderr io.Writer) int {
+	env := cli.Env{Open: openStore, DefaultDB: defaultDB(), Stdin: os.Stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
 	if len(args) > 0 && cli.IsCommand(args[0]) {
 		return cli.Run(context.Background(), env, args)
 	}
 	flags := flag.NewFlagSet("claimdesk", flag.ContinueOnError)
+	flags.SetOutput(io.Discard)
 	db := flags.String("db", env.DefaultDB, "database file")
 	if err := flags.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "claimdesk: %v; run 'claimdesk help' for the list of commands.\n", err)
+		return 1
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, "claimdesk: unknown command %q; run 'claimdesk help' for the list.\n", flags.Arg(0))
 		return 1
 	}
 	if !hasDisplay() {
-		fmt.Fprintln(os.Stderr, "claimdesk: no display to open the window on; use the commands instead (claimdesk help).")
+		fmt.Fprintln(stderr, "claimdesk: no display to open the window on; use the commands instead (claimdesk help).")
 		return 1
 	}
 	st, err := openStore(*db, cli.OpenOptions{Sample: true})
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "claimdesk: "+claims.ErrorMessage(err))
+		fmt.Fprintln(stderr, "claimdesk: "+claims.ErrorMessage(err))
 		return 1
 	}
 	defer st.Close()
@@ -84,11 +91,7 @@ func addSample(st claims.Store) error {
 	if err != nil {
 		return err
 	}
-	list := make([]*claims.Claim, len(found))
-	for i := range found {
-		list[i] = &found[i]
-	}
-	return st.ImportArticle(claims.NewContext(context.Background(), store.Program), &article, list)
+	return st.ImportArticle(claims.NewContext(context.Background(), store.Program), article, found)
 }
 
 // defaultDB is the database the window opens when given none: in the

@@ -66,13 +66,18 @@ type sampleCheckWorthiness struct {
 
 // SampleCase returns the sample article, frozen (TextSHA256 set), and its
 // claims, each anchored in the article text with status
-// claims.StatusToTriage. IDs and Meta are left empty for the store to fill.
-func SampleCase() (claims.Article, []claims.Claim, error) {
+// claims.StatusToTriage, ready for claims.Store.ImportArticle. IDs and Meta
+// are left empty for the store to fill.
+func SampleCase() (*claims.Article, []*claims.Claim, error) {
 	article, list, err := loadSampleCase()
 	if err != nil {
-		return claims.Article{}, nil, fmt.Errorf("sample case: %w", err)
+		return nil, nil, fmt.Errorf("sample case: %w", err)
 	}
-	return article, list, nil
+	found := make([]*claims.Claim, len(list))
+	for i := range list {
+		found[i] = &list[i]
+	}
+	return &article, found, nil
 }
 
 func loadSampleCase() (claims.Article, []claims.Claim, error) {

@@ -14,11 +14,15 @@ import (
 
 func sampleCase(t *testing.T) (claims.Article, []claims.Claim) {
 	t.Helper()
-	article, list, err := assets.SampleCase()
+	article, found, err := assets.SampleCase()
 	if err != nil {
 		t.Fatalf("SampleCase: %v", err)
 	}
-	return article, list
+	list := make([]claims.Claim, len(found))
+	for i, c := range found {
+		list[i] = *c
+	}
+	return *article, list
 }
 
 func TestSampleArticle(t *testing.T) {
