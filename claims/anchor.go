@@ -41,7 +41,7 @@ func NewAnchorAfter(text, exact, after string) (Anchor, error) {
 		if i < 0 {
 			return Anchor{}, Errorf(ENOTFOUND, "The article does not contain %q.", truncate(after, 60))
 		}
-		from = i
+		from = i + len(after)
 	}
 	i := strings.Index(text[from:], exact)
 	if i < 0 {

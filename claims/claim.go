@@ -149,9 +149,9 @@ func Summarize(text string) string {
 	if utf8.RuneCountInString(text) <= MaxSummary {
 		return text
 	}
-	r := []rune(text)[:MaxSummary-1]
-	if i := strings.LastIndex(string(r), " "); i > MaxSummary/2 {
-		return strings.TrimRight(string(r)[:i], " ,;:") + "…"
+	head := string([]rune(text)[:MaxSummary-1])
+	if i := strings.LastIndex(head, " "); i > 0 && utf8.RuneCountInString(head[:i]) > MaxSummary/2 {
+		return strings.TrimRight(head[:i], " ,;:") + "…"
 	}
-	return string(r) + "…"
+	return head + "…"
 }

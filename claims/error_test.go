@@ -1,0 +1,100 @@
+package claims_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"testing"
+
+	"claimdesk/claims"
+)
+
+func TestErrorf(t *testing.T) {
+	for name, tt := range map[string]struct {
+		code, format string
+		args         []any
+		wantMessage  string
+	}{
+		"no arguments": {claims.ECONFLICT, "The claim is published.", nil, "The claim is published."},
+		"arguments":    {claims.EINVALID, "%q is not a kind of claim.", []any{"rumeur"}, `"rumeur" is not a kind of claim.`},
+		"accents":      {claims.ENOTFOUND, "L’article %s n’existe pas.", []any{"« Corée »"}, "L’article « Corée » n’existe pas."},
+	} {
+		t.Run(name, func(t *testing.T) {
+			err := claims.Errorf(tt.code, tt.format, tt.args...)
+			if got, want := err.Code, tt.code; got != want {
+				t.Errorf("Code = %q, want %q", got, want)
+			}
+			if got, want := err.Message, tt.wantMessage; got != want {
+				t.Errorf("Message = %q, want %q", got, want)
+			}
+			if got, want := err.Error(), tt.wantMessage; got != want {
+				t.Errorf("Error() = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestErrorCodeAndMessage(t *testing.T) {
+	app := claims.Errorf(claims.ENOTFOUND, "The claim %s does not exist.", "c-1")
+	for name, tt := range map[string]struct {
+		err         error
+		wantCode    string
+		wantMessage string
+	}{
+		"nil":                {nil, "", ""},
+		"plain error":        {errors.New("bolt: database not open"), claims.EINTERNAL, "Internal error."},
+		"io error":           {io.ErrUnexpectedEOF, claims.EINTERNAL, "Internal error."},
+		"application error":  {app, claims.ENOTFOUND, "The claim c-1 does not exist."},
+		"wrapped once":       {fmt.Errorf("find claim: %w", app), claims.ENOTFOUND, "The claim c-1 does not exist."},
+		"wrapped twice":      {fmt.Errorf("cli: %w", fmt.Errorf("store: %w", claims.Errorf(claims.ECONFLICT, "Already published."))), claims.ECONFLICT, "Already published."},
+		"joined first wins":  {errors.Join(errors.New("disk"), claims.Errorf(claims.EINVALID, "Bad date."), app), claims.EINVALID, "Bad date."},
+		"wrapped plain":      {fmt.Errorf("open: %w", io.EOF), claims.EINTERNAL, "Internal error."},
+		"each code conflict": {claims.Errorf(claims.ECONFLICT, "x."), claims.ECONFLICT, "x."},
+		"each code internal": {claims.Errorf(claims.EINTERNAL, "Disk full."), claims.EINTERNAL, "Disk full."},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if got, want := claims.ErrorCode(tt.err), tt.wantCode; got != want {
+				t.Errorf("ErrorCode = %q, want %q", got, want)
+			}
+			if got, want := claims.ErrorMessage(tt.err), tt.wantMessage; got != want {
+				t.Errorf("ErrorMessage = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestErrorCodesAreDistinct(t *testing.T) {
+	codes := []string{claims.ECONFLICT, claims.EINTERNAL, claims.EINVALID, claims.ENOTFOUND}
+	seen := map[string]bool{}
+	for _, c := range codes {
+		if c == "" || seen[c] {
+			t.Errorf("error code %q is empty or repeated", c)
+		}
+		seen[c] = true
+	}
+}
+
+type otherKey string
+
+func TestContextActor(t *testing.T) {
+	for name, tt := range map[string]struct {
+		ctx  context.Context
+		want string
+	}{
+		"no actor":            {context.Background(), ""},
+		"plain name":          {claims.NewContext(context.Background(), "Léa Martin"), "Léa Martin"},
+		"spaces trimmed":      {claims.NewContext(context.Background(), "  Léa Martin \t\n"), "Léa Martin"},
+		"only spaces":         {claims.NewContext(context.Background(), "   "), ""},
+		"inner spaces kept":   {claims.NewContext(context.Background(), " Jean  Dupont "), "Jean  Dupont"},
+		"innermost wins":      {claims.NewContext(claims.NewContext(context.Background(), "Ana"), "Bob"), "Bob"},
+		"survives other keys": {context.WithValue(claims.NewContext(context.Background(), "Ana"), otherKey("actor"), "Zoé"), "Ana"},
+		"other string value":  {context.WithValue(context.Background(), otherKey("actor"), "Mallory"), ""},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if got, want := claims.ActorFromContext(tt.ctx), tt.want; got != want {
+				t.Errorf("ActorFromContext = %q, want %q", got, want)
+			}
+		})
+	}
+}
