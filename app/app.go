@@ -193,6 +193,7 @@ func labelWidth(text string) float32 {
 // does not cut every summary short.
 type claimRowLayout struct{ columns *claimColumns }
 
+// Layout places the labels in their columns.
 func (l claimRowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	x := float32(0)
 	place := func(o fyne.CanvasObject, width float32) {
