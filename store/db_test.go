@@ -293,15 +293,15 @@ func TestFindClaimSummariesFilters(t *testing.T) {
 		want   []string
 		total  int
 	}{
-		"all":               {claims.ClaimFilter{}, []string{list[0].ID, list[1].ID, list[2].ID}, 3},
-		"article":           {claims.ClaimFilter{ArticleID: &a.ID}, []string{list[0].ID, list[1].ID, list[2].ID}, 3},
-		"other article":     {claims.ClaimFilter{ArticleID: &other}, nil, 0},
-		"status":            {claims.ClaimFilter{Status: &researching}, []string{list[1].ID}, 1},
-		"tag":               {claims.ClaimFilter{Tag: &tag}, []string{list[0].ID, list[1].ID, list[2].ID}, 3},
-		"accents and case":  {claims.ClaimFilter{Query: "COREE"}, []string{list[0].ID}, 1},
+		"all":                {claims.ClaimFilter{}, []string{list[0].ID, list[1].ID, list[2].ID}, 3},
+		"article":            {claims.ClaimFilter{ArticleID: &a.ID}, []string{list[0].ID, list[1].ID, list[2].ID}, 3},
+		"other article":      {claims.ClaimFilter{ArticleID: &other}, nil, 0},
+		"status":             {claims.ClaimFilter{Status: &researching}, []string{list[1].ID}, 1},
+		"tag":                {claims.ClaimFilter{Tag: &tag}, []string{list[0].ID, list[1].ID, list[2].ID}, 3},
+		"accents and case":   {claims.ClaimFilter{Query: "COREE"}, []string{list[0].ID}, 1},
 		"words in any order": {claims.ClaimFilter{Query: "munitions 11"}, []string{list[1].ID}, 1},
-		"no match":          {claims.ClaimFilter{Query: "Iran"}, nil, 0},
-		"offset and limit":  {claims.ClaimFilter{Offset: 1, Limit: 1}, []string{list[1].ID}, 3},
+		"no match":           {claims.ClaimFilter{Query: "Iran"}, nil, 0},
+		"offset and limit":   {claims.ClaimFilter{Offset: 1, Limit: 1}, []string{list[1].ID}, 3},
 	} {
 		t.Run(name, func(t *testing.T) {
 			got, total, err := db.FindClaimSummaries(context.Background(), tt.filter)
