@@ -31,10 +31,12 @@ func (r articleRecord) article(env *envelope) *claims.Article {
 	}
 }
 
+// anchorRecord leaves out the anchor's words when they are the claim's text,
+// as they always are today, rather than store every claim's words twice.
 type anchorRecord struct {
 	Start  int    `json:"start"`
 	End    int    `json:"end"`
-	Exact  string `json:"exact"`
+	Exact  string `json:"exact,omitempty"`
 	Prefix string `json:"prefix"`
 	Suffix string `json:"suffix"`
 }
@@ -80,6 +82,9 @@ func claimRecordOf(c *claims.Claim) claimRecord {
 		Score: c.CheckWorthiness.Score, Reasons: c.CheckWorthiness.Reasons,
 		Tags: c.Tags, Status: string(c.Status), Assignee: c.Assignee,
 	}
+	if r.Anchor.Exact == r.Text {
+		r.Anchor.Exact = ""
+	}
 	if v := c.Verdict; v != nil {
 		r.Verdict = &verdictRecord{v.Rating, v.Explanation, v.Rationale, v.Methodology, v.Author, v.Revision, v.UpdatedAt}
 	}
@@ -96,6 +101,9 @@ func (r claimRecord) claim(env *envelope) *claims.Claim {
 		CheckWorthiness: claims.CheckWorthiness{Score: r.Score, Reasons: r.Reasons},
 		Tags:            r.Tags, Status: claims.Status(r.Status), Assignee: r.Assignee,
 		Meta: env.meta(),
+	}
+	if c.Anchor.Exact == "" {
+		c.Anchor.Exact = r.Text
 	}
 	if v := r.Verdict; v != nil {
 		c.Verdict = &claims.Verdict{Rating: v.Rating, Explanation: v.Explanation, Rationale: v.Rationale,
