@@ -284,6 +284,7 @@ func TestUsageErrors(t *testing.T) {
 		"bad status":        {[]string{"claims", "--db", db, "--status", "done"}, "not a workflow status"},
 		"unknown claim":     {[]string{"publish", "--db", db, "--claim", "nope"}, "not found"},
 		"init over a file":  {[]string{"init", "--db", db}, "already exists"},
+		"no such database":  {[]string{"claims", "--db", db + ".typo"}, "There is no database at"},
 		"missing article":   {[]string{"import", "--db", db, filepath.Join(db, "nope.txt")}, "Cannot read"},
 		"window, no screen": {[]string{"--db", db}, "no display"},
 		"window, bad flag":  {[]string{"--colour"}, "flag provided but not defined"},

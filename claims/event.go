@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"strings"
 	"time"
 )
 
@@ -25,6 +26,38 @@ type Event struct {
 	After      string // the same fields as they became
 	Prev       string // hex SHA-256 of the previous event in its file; "" for the first
 	Hash       string // hex SHA-256 of CanonicalBytes
+}
+
+// Validate returns EINVALID when the event lacks what makes it an account
+// of a change: who, when, what and to which record.
+func (e *Event) Validate() error {
+	if e.At.IsZero() {
+		return Errorf(EINVALID, "The event has no time.")
+	}
+	if e.Prev != "" && !isHexHash(e.Prev) {
+		return Errorf(EINVALID, "The event's link to the one before it is not a SHA-256.")
+	}
+	return firstError(
+		checkRequired("The event's author", e.Actor, MaxShortText),
+		checkRequired("The event's action", e.Action, 100),
+		checkRequired("The event's record type", e.RecordType, 100),
+		checkRequired("The event's record", e.RecordID, MaxShortText),
+		checkText("The event's summary", e.Summary, MaxLongText),
+		checkText("The event's before", e.Before, MaxArticleText),
+		checkText("The event's after", e.After, MaxArticleText),
+	)
+}
+
+func isHexHash(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if !strings.ContainsRune("0123456789abcdef", c) {
+			return false
+		}
+	}
+	return true
 }
 
 // canonicalEvent fixes the field order and spelling of the hashed bytes.

@@ -163,3 +163,37 @@ func TestHistoryCheckOK(t *testing.T) {
 		})
 	}
 }
+
+func TestEventValidate(t *testing.T) {
+	valid := claims.Event{At: time.Date(2024, 6, 18, 9, 0, 0, 0, time.UTC), Actor: "Alice", Action: "claim.create",
+		RecordType: "claim", RecordID: "01900000-0000-7000-8000-000000000001", Prev: strings.Repeat("ab", 32)}
+	for name, tt := range map[string]struct {
+		edit func(e *claims.Event)
+		want string
+	}{
+		"valid":        {func(e *claims.Event) {}, ""},
+		"first event":  {func(e *claims.Event) { e.Prev = "" }, ""},
+		"no time":      {func(e *claims.Event) { e.At = time.Time{} }, "no time"},
+		"no actor":     {func(e *claims.Event) { e.Actor = " " }, "author is required"},
+		"no action":    {func(e *claims.Event) { e.Action = "" }, "action is required"},
+		"no record":    {func(e *claims.Event) { e.RecordID = "" }, "record is required"},
+		"bad link":     {func(e *claims.Event) { e.Prev = "not-a-hash" }, "not a SHA-256"},
+		"upper hex":    {func(e *claims.Event) { e.Prev = strings.Repeat("AB", 32) }, "not a SHA-256"},
+		"NUL in after": {func(e *claims.Event) { e.After = "a\x00b" }, "NUL"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			e := valid
+			tt.edit(&e)
+			err := e.Validate()
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("Validate() = %v, want nil", err)
+				}
+				return
+			}
+			if claims.ErrorCode(err) != claims.EINVALID || !strings.Contains(claims.ErrorMessage(err), tt.want) {
+				t.Fatalf("Validate() = %v, want EINVALID mentioning %q", err, tt.want)
+			}
+		})
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"os/user"
 	"sort"
 	"strings"
@@ -144,11 +146,19 @@ func (r *runner) close() {
 	}
 }
 
-// open opens the database named by --db, or the default one.
+// open opens the existing database named by --db, or the default one: a
+// mistyped name must not quietly start a new database.
 func (r *runner) open(path string) (claims.Store, error) {
+	if path == "" {
+		path = r.env.DefaultDB
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, claims.Errorf(claims.ENOTFOUND, "There is no database at %s; create one with 'claimdesk init --db %s'.", path, path)
+	}
 	return r.openWith(path, OpenOptions{Sample: true})
 }
 
+// openWith opens the database at path, creating it as opts say if needed.
 func (r *runner) openWith(path string, opts OpenOptions) (claims.Store, error) {
 	if path == "" {
 		path = r.env.DefaultDB

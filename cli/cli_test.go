@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -63,7 +64,7 @@ func TestRunPrintsOneLineForErrorsAndRecoversPanics(t *testing.T) {
 		Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" },
 		Open: func(string, OpenOptions) (claims.Store, error) { panic("boom") },
 	}
-	if got := Run(context.Background(), env, []string{"claims", "--db", "x.db"}); got != 1 {
+	if got := Run(context.Background(), env, []string{"init", "--db", filepath.Join(t.TempDir(), "x.db")}); got != 1 {
 		t.Fatalf("status %d, want 1", got)
 	}
 	if got := stderr.String(); got != "claimdesk: internal error: boom\n" {
@@ -73,7 +74,7 @@ func TestRunPrintsOneLineForErrorsAndRecoversPanics(t *testing.T) {
 	env.Open = func(string, OpenOptions) (claims.Store, error) {
 		return nil, claims.Errorf(claims.ECONFLICT, "This database is\nopen elsewhere.")
 	}
-	Run(context.Background(), env, []string{"articles", "--db", "x.db"})
+	Run(context.Background(), env, []string{"init", "--db", filepath.Join(t.TempDir(), "x.db")})
 	if got := stderr.String(); got != "claimdesk: This database is open elsewhere.\n" {
 		t.Fatalf("stderr %q", got)
 	}

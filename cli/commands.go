@@ -54,7 +54,8 @@ func runImport(r *runner, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := r.open(*f.db)
+	// Importing into a new file is a natural first step, so import creates it.
+	st, err := r.openWith(*f.db, OpenOptions{Sample: true})
 	if err != nil {
 		return err
 	}

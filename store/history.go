@@ -42,6 +42,9 @@ func (t *tx) appendEvent(ch change) error {
 		Summary: ch.summary, Before: before, After: after,
 		Prev: string(meta.Get(metaHistoryHead)),
 	}
+	if err := e.Validate(); err != nil {
+		return err
+	}
 	canonical := e.CanonicalBytes()
 	sum := sha256.Sum256(canonical)
 	if err := firstErr(
