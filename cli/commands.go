@@ -251,12 +251,11 @@ func runClaimAdd(r *runner, args []string) error {
 }
 
 func runClaimShow(r *runner, args []string) error {
-	f := newFlags("claim show")
-	id := f.String("claim", "", "the claim")
-	if _, err := f.parse(args, 0); err != nil {
+	f, st, id, err := r.parseClaimCommand("claim show", args)
+	if err != nil {
 		return err
 	}
-	st, c, err := r.openClaim(f, *id)
+	c, err := st.FindClaimByID(r.ctx, id)
 	if err != nil {
 		return err
 	}
@@ -317,22 +316,14 @@ func runClaimMove(r *runner, args []string) error {
 }
 
 func runClaimDelete(r *runner, args []string) error {
-	f := newFlags("claim delete")
-	id := f.String("claim", "", "the claim")
-	if _, err := f.parse(args, 0); err != nil {
-		return err
-	}
-	if err := required(map[string]string{"claim": *id}); err != nil {
-		return err
-	}
-	st, err := r.open(*f.db)
+	f, st, id, err := r.parseClaimCommand("claim delete", args)
 	if err != nil {
 		return err
 	}
-	if err := st.DeleteClaim(r.actor(*f.as), *id); err != nil {
+	if err := st.DeleteClaim(r.actor(*f.as), id); err != nil {
 		return err
 	}
-	return r.print(f, map[string]any{"id": *id, "deleted": true}, "Deleted claim %s (a tombstone stays in the file).\n", *id)
+	return r.print(f, map[string]any{"id": id, "deleted": true}, "Deleted claim %s (a tombstone stays in the file).\n", id)
 }
 
 func runSource(r *runner, args []string) error {
@@ -437,38 +428,33 @@ func runReview(r *runner, args []string) error {
 
 // claimAction runs a command that takes --claim and acts on that claim.
 func (r *runner) claimAction(name string, args []string, act func(claims.Store, *flags, string) (*claims.Claim, error), extra ...func(*flags)) error {
-	f := newFlags(name)
-	id := f.String("claim", "", "the claim")
-	for _, add := range extra {
-		add(f)
-	}
-	if _, err := f.parse(args, 0); err != nil {
-		return err
-	}
-	if err := required(map[string]string{"claim": *id}); err != nil {
-		return err
-	}
-	st, err := r.open(*f.db)
+	f, st, id, err := r.parseClaimCommand(name, args, extra...)
 	if err != nil {
 		return err
 	}
-	c, err := act(st, f, *id)
+	c, err := act(st, f, id)
 	if err != nil {
 		return err
 	}
 	return r.printClaim(f, st, c, "Claim %s is now %s.\n", c.ID, c.Status.Label())
 }
 
-func (r *runner) openClaim(f *flags, id string) (claims.Store, *claims.Claim, error) {
-	if err := required(map[string]string{"claim": id}); err != nil {
-		return nil, nil, err
+// parseClaimCommand parses a command that takes --claim, plus the flags
+// extra adds, and opens the database.
+func (r *runner) parseClaimCommand(name string, args []string, extra ...func(*flags)) (*flags, claims.Store, string, error) {
+	f := newFlags(name)
+	id := f.String("claim", "", "the claim")
+	for _, add := range extra {
+		add(f)
+	}
+	if _, err := f.parse(args, 0); err != nil {
+		return nil, nil, "", err
+	}
+	if err := required(map[string]string{"claim": *id}); err != nil {
+		return nil, nil, "", err
 	}
 	st, err := r.open(*f.db)
-	if err != nil {
-		return nil, nil, err
-	}
-	c, err := st.FindClaimByID(r.ctx, id)
-	return st, c, err
+	return f, st, *id, err
 }
 
 func runHistory(r *runner, args []string) error {

@@ -86,20 +86,27 @@ func (t *tx) findArticle(id string) (*claims.Article, error) {
 func (db *DB) FindArticles(ctx context.Context) ([]*claims.Article, error) {
 	var out []*claims.Article
 	err := db.view(ctx, func(t *tx) error {
-		return t.Bucket(bucketArticles).ForEach(func(k, v []byte) error {
-			var rec articleRecord
-			env, err := decodeEnvelope(v, &rec)
-			if err != nil {
-				return err
-			}
-			if !env.Deleted {
-				rec.Text = ""
-				out = append(out, rec.article(env))
-			}
-			return nil
+		return eachLive(t, bucketArticles, func(env *envelope, rec *articleRecord) {
+			rec.Text = ""
+			out = append(out, rec.article(env))
 		})
 	})
 	return out, err
+}
+
+// eachLive decodes every live record of bucket, oldest first.
+func eachLive[R any](t *tx, bucket []byte, fn func(env *envelope, rec *R)) error {
+	return t.Bucket(bucket).ForEach(func(k, v []byte) error {
+		var rec R
+		env, err := decodeEnvelope(v, &rec)
+		if err != nil {
+			return err
+		}
+		if !env.Deleted {
+			fn(env, &rec)
+		}
+		return nil
+	})
 }
 
 // get decodes the live record at key into data; a missing or deleted record

@@ -248,16 +248,6 @@ func (db *DB) DeleteClaim(ctx context.Context, id string) error {
 			return err
 		}
 		env.Deleted = true
-		key, _ := parseID("Claim", c.ID)
-		rec := claimRecordOf(c)
-		if err := t.revise(bucketClaims, key, env, rec); err != nil {
-			return err
-		}
-		c.Meta = env.meta()
-		if err := t.putSummary(c); err != nil {
-			return err
-		}
-		return t.appendEvent(change{action: "claim.delete", recordType: "claim", recordID: c.ID, claimID: c.ID,
-			summary: fmt.Sprintf("deleted the claim %q", c.Summary)})
+		return t.saveClaim(c, env, c, "claim.delete", fmt.Sprintf("deleted the claim %q", c.Summary))
 	})
 }

@@ -81,19 +81,19 @@ func Open(path string, opts Options) (*DB, error) {
 	return db, nil
 }
 
-// checkExisting reports whether the file exists, and checks it when it does.
+// checkExisting reports whether the file exists, and checks it when it
+// does: with plain reads only when skipDeep is set, and otherwise by walking
+// every page too (walkFile makes the plain-read checks first).
 func (db *DB) checkExisting(skipDeep bool) (bool, error) {
-	err := checkFile(db.path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return false, nil
-	case err != nil:
-		return true, err
-	case skipDeep:
-		return true, nil
-	default:
-		return true, walkFile(db.path)
+	check := walkFile
+	if skipDeep {
+		check = checkFile
 	}
+	err := check(db.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	return true, err
 }
 
 func (db *DB) openBolt() error {

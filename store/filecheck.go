@@ -448,10 +448,9 @@ func checkTrees(path string, m boltMeta) error {
 // Leaf and branch page layout after the page header: one 16-byte element per
 // entry, whose key (and value) offsets count from the element itself.
 const (
-	boltElement       = 16
-	boltBucketLeaf    = 0x01 // leaf element flag: the value is a bucket
-	boltBucketHeader  = 16   // a bucket value: root page ID u64, sequence u64
-	boltInlineMinimum = boltBucketHeader + boltPageHeader
+	boltElement      = 16
+	boltBucketLeaf   = 0x01 // leaf element flag: the value is a bucket
+	boltBucketHeader = 16   // a bucket value: root page ID u64, sequence u64
 )
 
 // treeChecker checks pages with plain reads. Every page may belong to one
@@ -566,10 +565,10 @@ func leafBuckets(b []byte, id uint64, inline bool) ([]uint64, error) {
 	return roots, nil
 }
 
-// bucketRoots returns the root page of the bucket whose value is v, or, for
-// an inline bucket (root 0), the roots of the buckets inside it. An inline
-// bucket's page must be a leaf: a cursor takes a branch flag as a reason to
-// descend to page 0, which for an inline bucket is the same page again.
+// bucketRoots returns the root page of the bucket whose value is v, or
+// checks the leaf page an inline bucket (root 0) keeps after its header. It
+// must be a leaf: a cursor takes a branch flag as a reason to descend to
+// page 0, which for an inline bucket is the same page again, forever.
 func bucketRoots(v []byte, id uint64) ([]uint64, error) {
 	if len(v) < boltBucketHeader {
 		return nil, damagedFile("a bucket in page %d is cut short", id)

@@ -243,6 +243,7 @@ func TestCheckFileRefusesDamagedFiles(t *testing.T) {
 		{"truncated to 8192", truncated(8192), fmt.Sprintf("%sit is shorter than its header says (8192 of %d bytes).", prefixDamaged, used)},
 		{"truncated to 12288", truncated(12288), prefixDamaged + "it is shorter than its header says (12288 of"},
 		{"truncated to 16384", truncated(16384), prefixDamaged + "it is shorter than its header says (16384 of"},
+		{"truncated to half its size", truncated(size / 2), prefixDamaged + "it is shorter than its header says"},
 		{"truncated to half its data", truncated(used / 2), prefixDamaged + "it is shorter than its header says"},
 		{"magic zeroed", func(data []byte) []byte {
 			clear(data[boltPageHeader : boltPageHeader+4])
@@ -349,6 +350,7 @@ func TestWalkFileRefusesDamagedPages(t *testing.T) {
 		t.Fatalf("test file has leaves %v and branches %v; want more", leaves, branches)
 	}
 	middle, branch := leaves[len(leaves)/2], branches[len(branches)-1]
+	tinyPage, tinyFlags := tf.inlineBucket(t, "tiny")
 	leafElem := middle*testPageSize + boltPageHeader // the leaf's first entry
 	tests := []struct {
 		name   string
@@ -371,6 +373,14 @@ func TestWalkFileRefusesDamagedPages(t *testing.T) {
 			binary.NativeEndian.PutUint64(data[branch*testPageSize+boltPageHeader+8:], uint64(tf.highwater))
 			return data
 		}, fmt.Sprintf("%sa page refers to page %d, which is out of range.", prefixDamaged, tf.highwater)},
+		// Read as a branch, the page's first entry leads to page 0, which for
+		// an inline bucket is the page itself: without the check, bbolt's
+		// cursor would descend forever, until memory runs out.
+		{"inline bucket page marked as branch", func(data []byte) []byte {
+			binary.NativeEndian.PutUint16(data[tinyFlags:], boltBranchPage)
+			clear(data[tinyFlags+16 : tinyFlags+24]) // the first entry's child ID
+			return data
+		}, fmt.Sprintf("%san inline bucket in page %d is malformed.", prefixDamaged, tinyPage)},
 		// Only tx.Check notices keys out of order.
 		{"leaf keys out of order", func(data []byte) []byte {
 			pos := int(binary.NativeEndian.Uint32(data[leafElem+4:]))
@@ -393,6 +403,22 @@ func TestWalkFileRefusesDamagedPages(t *testing.T) {
 			}
 		})
 	}
+}
+
+// inlineBucket finds the inline bucket called name in a page in use, and
+// returns that page and the offset of the inline page's flags in the file.
+func (tf testFile) inlineBucket(t *testing.T, name string) (page, flags int) {
+	t.Helper()
+	// The key, then the value: root page 0, sequence, inline page header.
+	pattern := append([]byte(name), make([]byte, 8)...)
+	for _, id := range tf.pagesOf("leaf") {
+		b := tf.data[id*testPageSize : (id+1)*testPageSize]
+		if i := bytes.Index(b, pattern); i >= 0 {
+			return id, id*testPageSize + i + len(name) + boltBucketHeader + 8
+		}
+	}
+	t.Fatalf("no inline bucket %q in the test file", name)
+	return 0, 0
 }
 
 // keyPastTheEnd cuts the file to its data and points the first key of a leaf

@@ -66,16 +66,8 @@ func (t *tx) findSource(id string) (*claims.Source, error) {
 func (db *DB) FindSources(ctx context.Context) ([]*claims.Source, error) {
 	var out []*claims.Source
 	err := db.view(ctx, func(t *tx) error {
-		return t.Bucket(bucketSources).ForEach(func(k, v []byte) error {
-			var rec sourceRecord
-			env, err := decodeEnvelope(v, &rec)
-			if err != nil {
-				return err
-			}
-			if !env.Deleted {
-				out = append(out, rec.source(env))
-			}
-			return nil
+		return eachLive(t, bucketSources, func(env *envelope, rec *sourceRecord) {
+			out = append(out, rec.source(env))
 		})
 	})
 	return out, err
