@@ -97,15 +97,24 @@ func addSample(st claims.Store) error {
 // defaultDB is the database the window opens when given none: in the
 // user's data folder, where backups and sync tools expect documents.
 func defaultDB() string {
-	dir := os.Getenv("XDG_DATA_HOME")
-	if dir == "" || runtime.GOOS != "linux" {
-		if home, err := os.UserHomeDir(); err == nil && runtime.GOOS == "linux" {
-			dir = filepath.Join(home, ".local", "share")
-		} else if cfg, err := os.UserConfigDir(); err == nil {
-			dir = cfg
+	return filepath.Join(dataDir(), "ClaimDesk", "claimdesk.db")
+}
+
+// dataDir follows the XDG convention on Linux and the system's own folder
+// for application data elsewhere.
+func dataDir() string {
+	if runtime.GOOS == "linux" {
+		if dir := os.Getenv("XDG_DATA_HOME"); dir != "" {
+			return dir
+		}
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, ".local", "share")
 		}
 	}
-	return filepath.Join(dir, "ClaimDesk", "claimdesk.db")
+	if dir, err := os.UserConfigDir(); err == nil {
+		return dir
+	}
+	return "."
 }
 
 func hasDisplay() bool {
