@@ -20,7 +20,7 @@ import (
 )
 
 // Program names the program in the files it creates.
-var Program = "ClaimDesk"
+const Program = "ClaimDesk"
 
 // Options tune how a database is opened.
 type Options struct {

@@ -87,7 +87,7 @@ func encodeSummary(s claims.ClaimSummary, search string) []byte {
 // transaction that read it.
 type summaryView struct {
 	raw    []byte
-	fields [summaryFields][]byte
+	bounds [summaryFields][2]int // each field's start and end in raw
 }
 
 func viewSummary(raw []byte) (summaryView, error) {
@@ -95,42 +95,69 @@ func viewSummary(raw []byte) (summaryView, error) {
 	if len(raw) < summaryFixed || raw[0] != summaryFormat {
 		return v, errBadSummary
 	}
-	rest := raw[summaryFixed:]
-	for i := range v.fields {
-		n, size := binary.Uvarint(rest)
-		if size <= 0 || uint64(len(rest)-size) < n {
+	at := summaryFixed
+	for i := range v.bounds {
+		n, size := binary.Uvarint(raw[at:])
+		if size <= 0 || uint64(len(raw)-at-size) < n {
 			return v, errBadSummary
 		}
-		v.fields[i] = rest[size : size+int(n)]
-		rest = rest[size+int(n):]
+		at += size
+		v.bounds[i] = [2]int{at, at + int(n)}
+		at += int(n)
 	}
 	return v, nil
+}
+
+func (v *summaryView) field(i int) []byte {
+	return v.raw[v.bounds[i][0]:v.bounds[i][1]]
 }
 
 func (v *summaryView) deleted() bool {
 	return v.raw[1]&summaryDeleted != 0
 }
 
-// summary copies the view out of the transaction.
+// summary copies the view out of the transaction. The strings of a row
+// share two allocations, one for its IDs and one for its text fields,
+// because loading a long list is mostly allocation.
 func (v *summaryView) summary(key []byte) claims.ClaimSummary {
+	ids := formatIDs(key, v.raw[12:28])
+	first, last := v.bounds[fieldStatus][0], v.bounds[fieldTags][1]
+	text := string(v.raw[first:last])
+	str := func(i int) string { return text[v.bounds[i][0]-first : v.bounds[i][1]-first] }
 	s := claims.ClaimSummary{
-		ID:              idString(key),
+		ID:              ids[:36],
+		ArticleID:       ids[36:],
 		Deleted:         v.deleted(),
 		UpdatedAt:       time.UnixMilli(int64(binary.BigEndian.Uint64(v.raw[2:]))).UTC(),
 		CheckWorthiness: float64(binary.BigEndian.Uint16(v.raw[10:])) / 10000,
-		ArticleID:       idString(v.raw[12:28]),
-		Status:          claims.Status(v.fields[fieldStatus]),
-		Kind:            claims.Kind(v.fields[fieldKind]),
-		Rating:          string(v.fields[fieldRating]),
-		Speaker:         string(v.fields[fieldSpeaker]),
-		Summary:         string(v.fields[fieldSummary]),
-		Assignee:        string(v.fields[fieldAssignee]),
+		Status:          claims.Status(str(fieldStatus)),
+		Kind:            claims.Kind(str(fieldKind)),
+		Rating:          str(fieldRating),
+		Speaker:         str(fieldSpeaker),
+		Summary:         str(fieldSummary),
+		Assignee:        str(fieldAssignee),
 	}
-	if tags := v.fields[fieldTags]; len(tags) > 0 {
-		s.Tags = strings.Split(string(tags), tagSeparator)
+	if tags := str(fieldTags); tags != "" {
+		s.Tags = strings.Split(tags, tagSeparator)
 	}
 	return s
 }
+
+// formatIDs writes two 16-byte UUIDs in their text form into one string.
+func formatIDs(a, b []byte) string {
+	buf := make([]byte, 0, 72)
+	for _, id := range [][]byte{a, b} {
+		for i, c := range id {
+			if i == 4 || i == 6 || i == 8 || i == 10 {
+				buf = append(buf, '-')
+			}
+			buf = append(buf, hexDigits[c>>4], hexDigits[c&0x0f])
+		}
+	}
+	return string(buf)
+}
+
+const hexDigits = "0123456789abcdef"
 
 // summaryFilter is a ClaimFilter turned into bytes once, so matching a row
 // compares bytes in place.
@@ -199,15 +226,15 @@ func (sf *summaryFilter) matches(v *summaryView) bool {
 		return false
 	}
 	for i, want := range sf.exact {
-		if want != nil && !bytes.Equal(v.fields[i], want) {
+		if want != nil && !bytes.Equal(v.field(i), want) {
 			return false
 		}
 	}
-	if sf.tag != nil && !hasTag(v.fields[fieldTags], sf.tag) {
+	if sf.tag != nil && !hasTag(v.field(fieldTags), sf.tag) {
 		return false
 	}
 	for _, word := range sf.words {
-		if !bytes.Contains(v.fields[fieldSearch], word) {
+		if !bytes.Contains(v.field(fieldSearch), word) {
 			return false
 		}
 	}
