@@ -373,17 +373,17 @@ func TestAnchorValidate(t *testing.T) {
 		"words too long":   {func(a *claims.Anchor) { a.End++ }, claims.EINVALID, "The anchor's words do not fit its offsets"},
 		"words too short":  {func(a *claims.Anchor) { a.End-- }, claims.EINVALID, "The anchor's words do not fit its offsets"},
 		"offsets in bytes": {func(a *claims.Anchor) { a.Start, a.End = 0, len("chômage"); a.Exact = "chômage" }, claims.EINVALID, "do not fit"},
-		"words not UTF-8":  {func(a *claims.Anchor) { a.Start, a.End, a.Exact = 0, 1, "\xff" }, claims.EINVALID, "The anchor's words is not valid UTF-8 text."},
-		"words NUL":        {func(a *claims.Anchor) { a.Start, a.End, a.Exact = 0, 1, "\x00" }, claims.EINVALID, "The anchor's words contains a NUL character."},
-		"prefix NUL":       {func(a *claims.Anchor) { a.Prefix = "a\x00" }, claims.EINVALID, "The anchor's prefix contains a NUL character."},
-		"suffix not UTF-8": {func(a *claims.Anchor) { a.Suffix = "\xc3(" }, claims.EINVALID, "The anchor's suffix is not valid UTF-8 text."},
-		"prefix too long":  {func(a *claims.Anchor) { a.Prefix = strings.Repeat("é", claims.MaxShortText+1) }, claims.EINVALID, "The anchor's prefix is too long"},
+		"words not UTF-8":  {func(a *claims.Anchor) { a.Start, a.End, a.Exact = 0, 1, "\xff" }, claims.EINVALID, "The anchor's words must be valid UTF-8 text."},
+		"words NUL":        {func(a *claims.Anchor) { a.Start, a.End, a.Exact = 0, 1, "\x00" }, claims.EINVALID, "The anchor's words must not contain a NUL character."},
+		"prefix NUL":       {func(a *claims.Anchor) { a.Prefix = "a\x00" }, claims.EINVALID, "The anchor's prefix must not contain a NUL character."},
+		"suffix not UTF-8": {func(a *claims.Anchor) { a.Suffix = "\xc3(" }, claims.EINVALID, "The anchor's suffix must be valid UTF-8 text."},
+		"prefix too long":  {func(a *claims.Anchor) { a.Prefix = strings.Repeat("é", claims.MaxShortText+1) }, claims.EINVALID, "The anchor's prefix must be at most"},
 		"words of max length": {func(a *claims.Anchor) {
 			a.Start, a.End, a.Exact = 0, claims.MaxLongText, strings.Repeat("é", claims.MaxLongText)
 		}, "", ""},
 		"words too many": {func(a *claims.Anchor) {
 			a.Start, a.End, a.Exact = 0, claims.MaxLongText+1, strings.Repeat("é", claims.MaxLongText+1)
-		}, claims.EINVALID, "The anchor's words is too long"},
+		}, claims.EINVALID, "The anchor's words must be at most"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			a := good

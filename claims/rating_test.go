@@ -183,10 +183,10 @@ func TestRatingScaleValidate(t *testing.T) {
 				s.Ratings[i].Value = 0
 			}
 		}, "", ""},
-		"key missing":       {func(s *claims.RatingScale) { s.Key = "" }, claims.EINVALID, "The scale's key is required."},
-		"key too long":      {func(s *claims.RatingScale) { s.Key = strings.Repeat("k", 101) }, claims.EINVALID, "The scale's key is too long"},
-		"name missing":      {func(s *claims.RatingScale) { s.Name = " " }, claims.EINVALID, "The scale's name is required."},
-		"name NUL":          {func(s *claims.RatingScale) { s.Name = "a\x00" }, claims.EINVALID, "The scale's name contains a NUL character."},
+		"key missing":       {func(s *claims.RatingScale) { s.Key = "" }, claims.EINVALID, "The scale's key must not be empty."},
+		"key too long":      {func(s *claims.RatingScale) { s.Key = strings.Repeat("k", 101) }, claims.EINVALID, "The scale's key must be at most"},
+		"name missing":      {func(s *claims.RatingScale) { s.Name = " " }, claims.EINVALID, "The scale's name must not be empty."},
+		"name NUL":          {func(s *claims.RatingScale) { s.Name = "a\x00" }, claims.EINVALID, "The scale's name must not contain a NUL character."},
 		"no ratings":        {func(s *claims.RatingScale) { s.Ratings = nil }, claims.EINVALID, "The ClaimDesk (français) scale has no ratings."},
 		"best equals worst": {func(s *claims.RatingScale) { s.Best = s.Worst }, claims.EINVALID, "The ClaimDesk (français) scale's best value must be above its worst."},
 		"best below worst":  {func(s *claims.RatingScale) { s.Best, s.Worst = 1, 5 }, claims.EINVALID, "best value must be above its worst."},
@@ -200,11 +200,11 @@ func TestRatingScaleValidate(t *testing.T) {
 		"key with accent": {func(s *claims.RatingScale) { s.Ratings[6].Key = "infondé" }, claims.EINVALID,
 			`The rating "Infondé" must have the key "infonde".`},
 		"key missing on a rating": {func(s *claims.RatingScale) { s.Ratings[0].Key = "" }, claims.EINVALID, `must have the key "vrai".`},
-		"label missing":           {func(s *claims.RatingScale) { s.Ratings[0].Label = "" }, claims.EINVALID, "A rating's label is required."},
+		"label missing":           {func(s *claims.RatingScale) { s.Ratings[0].Label = "" }, claims.EINVALID, "A rating's label must not be empty."},
 		"label too long": {func(s *claims.RatingScale) {
 			s.Ratings[0].Label = strings.Repeat("v", 101)
 			s.Ratings[0].Key = strings.Repeat("v", 101)
-		}, claims.EINVALID, "A rating's label is too long"},
+		}, claims.EINVALID, "A rating's label must be at most"},
 		"value above best": {func(s *claims.RatingScale) { s.Ratings[0].Value = 6 }, claims.EINVALID,
 			`The rating "Vrai" has the value 6, outside 1–5.`},
 		"value below worst": {func(s *claims.RatingScale) { s.Ratings[5].Value = 0 }, claims.EINVALID,
@@ -239,13 +239,13 @@ func TestSettings(t *testing.T) {
 		"no language":      {func(s *claims.Settings) { s.Language = "" }, claims.EINVALID, `The language must be "fr" or "en".`},
 		"german":           {func(s *claims.Settings) { s.Language = "de" }, claims.EINVALID, `The language must be "fr" or "en".`},
 		"upper-case":       {func(s *claims.Settings) { s.Language = "FR" }, claims.EINVALID, `The language must be "fr" or "en".`},
-		"organisation NUL": {func(s *claims.Settings) { s.Organization = "\x00" }, claims.EINVALID, "The organisation contains a NUL character."},
+		"organisation NUL": {func(s *claims.Settings) { s.Organization = "\x00" }, claims.EINVALID, "The organisation must not contain a NUL character."},
 		"organisation too long": {func(s *claims.Settings) { s.Organization = strings.Repeat("o", claims.MaxShortText+1) }, claims.EINVALID,
-			"The organisation is too long"},
+			"The organisation must be at most"},
 		"javascript base URL": {func(s *claims.Settings) { s.BaseURL = "javascript:alert(1)//" }, claims.EINVALID,
 			"The base URL must be a web address starting with http:// or https://."},
 		"relative base URL": {func(s *claims.Settings) { s.BaseURL = "verif.example.fr" }, claims.EINVALID, "The base URL must be a web address"},
-		"empty scale":       {func(s *claims.Settings) { s.Scale = claims.RatingScale{} }, claims.EINVALID, "The scale's key is required."},
+		"empty scale":       {func(s *claims.Settings) { s.Scale = claims.RatingScale{} }, claims.EINVALID, "The scale's key must not be empty."},
 		"bad rating colour": {func(s *claims.Settings) { s.Scale.Ratings[2].Color = "yellow" }, claims.EINVALID,
 			`The rating "Manque de contexte" needs a colour written #rrggbb.`},
 	} {

@@ -19,13 +19,13 @@ const (
 // typed: invalid UTF-8, NUL bytes, or longer than max characters.
 func checkText(field, s string, max int) error {
 	if !utf8.ValidString(s) {
-		return Errorf(EINVALID, "%s is not valid UTF-8 text.", field)
+		return Errorf(EINVALID, "%s must be valid UTF-8 text.", field)
 	}
 	if strings.ContainsRune(s, 0) {
-		return Errorf(EINVALID, "%s contains a NUL character.", field)
+		return Errorf(EINVALID, "%s must not contain a NUL character.", field)
 	}
 	if n := utf8.RuneCountInString(s); n > max {
-		return Errorf(EINVALID, "%s is too long (%d characters, at most %d).", field, n, max)
+		return Errorf(EINVALID, "%s must be at most %d characters long, not %d.", field, max, n)
 	}
 	return nil
 }
@@ -33,7 +33,7 @@ func checkText(field, s string, max int) error {
 // checkRequired is checkText for a field that may not be blank.
 func checkRequired(field, s string, max int) error {
 	if strings.TrimSpace(s) == "" {
-		return Errorf(EINVALID, "%s is required.", field)
+		return Errorf(EINVALID, "%s must not be empty.", field)
 	}
 	return checkText(field, s, max)
 }

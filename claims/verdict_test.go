@@ -15,16 +15,16 @@ func TestVerdictValidate(t *testing.T) {
 	}{
 		"valid":                {func(v *claims.Verdict) {}, "", ""},
 		"minimal":              {func(v *claims.Verdict) { *v = claims.Verdict{Rating: "faux", Explanation: "Non."} }, "", ""},
-		"rating missing":       {func(v *claims.Verdict) { v.Rating = "" }, claims.EINVALID, "The rating is required."},
-		"rating blank":         {func(v *claims.Verdict) { v.Rating = "  " }, claims.EINVALID, "The rating is required."},
-		"rating too long":      {func(v *claims.Verdict) { v.Rating = strings.Repeat("r", 101) }, claims.EINVALID, "The rating is too long (101 characters, at most 100)."},
-		"explanation missing":  {func(v *claims.Verdict) { v.Explanation = "" }, claims.EINVALID, "The explanation is required."},
-		"explanation blank":    {func(v *claims.Verdict) { v.Explanation = "\n\t" }, claims.EINVALID, "The explanation is required."},
-		"explanation too long": {func(v *claims.Verdict) { v.Explanation = strings.Repeat("é", claims.MaxLongText+1) }, claims.EINVALID, "The explanation is too long"},
-		"explanation NUL":      {func(v *claims.Verdict) { v.Explanation = "Faux\x00" }, claims.EINVALID, "The explanation contains a NUL character."},
-		"rationale not UTF-8":  {func(v *claims.Verdict) { v.Rationale = "\xff\xfe" }, claims.EINVALID, "The rationale is not valid UTF-8 text."},
-		"methodology NUL":      {func(v *claims.Verdict) { v.Methodology = "\x00" }, claims.EINVALID, "The methodology contains a NUL character."},
-		"author too long":      {func(v *claims.Verdict) { v.Author = strings.Repeat("a", claims.MaxShortText+1) }, claims.EINVALID, "The verdict's author is too long"},
+		"rating missing":       {func(v *claims.Verdict) { v.Rating = "" }, claims.EINVALID, "The rating must not be empty."},
+		"rating blank":         {func(v *claims.Verdict) { v.Rating = "  " }, claims.EINVALID, "The rating must not be empty."},
+		"rating too long":      {func(v *claims.Verdict) { v.Rating = strings.Repeat("r", 101) }, claims.EINVALID, "The rating must be at most 100 characters long, not 101."},
+		"explanation missing":  {func(v *claims.Verdict) { v.Explanation = "" }, claims.EINVALID, "The explanation must not be empty."},
+		"explanation blank":    {func(v *claims.Verdict) { v.Explanation = "\n\t" }, claims.EINVALID, "The explanation must not be empty."},
+		"explanation too long": {func(v *claims.Verdict) { v.Explanation = strings.Repeat("é", claims.MaxLongText+1) }, claims.EINVALID, "The explanation must be at most"},
+		"explanation NUL":      {func(v *claims.Verdict) { v.Explanation = "Faux\x00" }, claims.EINVALID, "The explanation must not contain a NUL character."},
+		"rationale not UTF-8":  {func(v *claims.Verdict) { v.Rationale = "\xff\xfe" }, claims.EINVALID, "The rationale must be valid UTF-8 text."},
+		"methodology NUL":      {func(v *claims.Verdict) { v.Methodology = "\x00" }, claims.EINVALID, "The methodology must not contain a NUL character."},
+		"author too long":      {func(v *claims.Verdict) { v.Author = strings.Repeat("a", claims.MaxShortText+1) }, claims.EINVALID, "The verdict's author must be at most"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			v := validVerdict()
@@ -50,12 +50,12 @@ func TestReviewValidate(t *testing.T) {
 		"no decision":      {claims.Review{Reviewer: "Marc"}, claims.EINVALID, "A review either approves or requests changes."},
 		"unknown decision": {claims.Review{Reviewer: "Marc", Decision: "reject", Comment: "Non."}, claims.EINVALID, "A review either approves or requests changes."},
 		"decision case":    {claims.Review{Reviewer: "Marc", Decision: "Approve"}, claims.EINVALID, "A review either approves or requests changes."},
-		"no reviewer":      {claims.Review{Decision: claims.DecisionApprove}, claims.EINVALID, "The reviewer is required."},
-		"blank reviewer":   {claims.Review{Reviewer: "  ", Decision: claims.DecisionApprove}, claims.EINVALID, "The reviewer is required."},
+		"no reviewer":      {claims.Review{Decision: claims.DecisionApprove}, claims.EINVALID, "The reviewer must not be empty."},
+		"blank reviewer":   {claims.Review{Reviewer: "  ", Decision: claims.DecisionApprove}, claims.EINVALID, "The reviewer must not be empty."},
 		"comment NUL": {claims.Review{Reviewer: "Marc", Decision: claims.DecisionRequestChanges, Comment: "a\x00"},
-			claims.EINVALID, "The review comment contains a NUL character."},
+			claims.EINVALID, "The review comment must not contain a NUL character."},
 		"comment too long": {claims.Review{Reviewer: "Marc", Decision: claims.DecisionApprove, Comment: strings.Repeat("c", claims.MaxLongText+1)},
-			claims.EINVALID, "The review comment is too long"},
+			claims.EINVALID, "The review comment must be at most"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			checkErr(t, tt.review.Validate(), tt.wantCode, tt.wantIn)
@@ -78,14 +78,14 @@ func TestCorrectionValidate(t *testing.T) {
 	}{
 		"valid":                {func(c *claims.Correction) {}, "", ""},
 		"no public note":       {func(c *claims.Correction) { c.PublicNote = "" }, "", ""},
-		"reason missing":       {func(c *claims.Correction) { c.Reason = "" }, claims.EINVALID, "The correction's reason is required."},
-		"reason blank":         {func(c *claims.Correction) { c.Reason = "   " }, claims.EINVALID, "The correction's reason is required."},
-		"reason too long":      {func(c *claims.Correction) { c.Reason = strings.Repeat("r", claims.MaxLongText+1) }, claims.EINVALID, "The correction's reason is too long"},
-		"public note NUL":      {func(c *claims.Correction) { c.PublicNote = "\x00" }, claims.EINVALID, "The correction's public note contains a NUL character."},
-		"public note not UTF8": {func(c *claims.Correction) { c.PublicNote = "\xe9" }, claims.EINVALID, "The correction's public note is not valid UTF-8 text."},
-		"old rating missing":   {func(c *claims.Correction) { c.OldRating = "" }, claims.EINVALID, "The old rating is required."},
-		"new rating missing":   {func(c *claims.Correction) { c.NewRating = "" }, claims.EINVALID, "The new rating is required."},
-		"new rating too long":  {func(c *claims.Correction) { c.NewRating = strings.Repeat("n", 101) }, claims.EINVALID, "The new rating is too long"},
+		"reason missing":       {func(c *claims.Correction) { c.Reason = "" }, claims.EINVALID, "The correction's reason must not be empty."},
+		"reason blank":         {func(c *claims.Correction) { c.Reason = "   " }, claims.EINVALID, "The correction's reason must not be empty."},
+		"reason too long":      {func(c *claims.Correction) { c.Reason = strings.Repeat("r", claims.MaxLongText+1) }, claims.EINVALID, "The correction's reason must be at most"},
+		"public note NUL":      {func(c *claims.Correction) { c.PublicNote = "\x00" }, claims.EINVALID, "The correction's public note must not contain a NUL character."},
+		"public note not UTF8": {func(c *claims.Correction) { c.PublicNote = "\xe9" }, claims.EINVALID, "The correction's public note must be valid UTF-8 text."},
+		"old rating missing":   {func(c *claims.Correction) { c.OldRating = "" }, claims.EINVALID, "The old rating must not be empty."},
+		"new rating missing":   {func(c *claims.Correction) { c.NewRating = "" }, claims.EINVALID, "The new rating must not be empty."},
+		"new rating too long":  {func(c *claims.Correction) { c.NewRating = strings.Repeat("n", 101) }, claims.EINVALID, "The new rating must be at most"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			c := valid()
