@@ -2,6 +2,7 @@ package claims
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -145,7 +146,7 @@ func (w CheckWorthiness) Validate() error {
 // Summarize shortens text to a summary of at most MaxSummary characters,
 // cutting at a word boundary and marking the cut with an ellipsis.
 func Summarize(text string) string {
-	text = strings.Join(strings.Fields(text), " ")
+	text = collapseSpaces(text)
 	if utf8.RuneCountInString(text) <= MaxSummary {
 		return text
 	}
@@ -154,4 +155,24 @@ func Summarize(text string) string {
 		return strings.TrimRight(head[:i], " ,;:") + "…"
 	}
 	return head + "…"
+}
+
+// collapseSpaces turns runs of white space into one space, but keeps
+// non-breaking spaces, which French typography puts before « : ; ! ? » and
+// inside guillemets.
+func collapseSpaces(text string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.TrimSpace(text) {
+		if unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -99,21 +99,28 @@ func Slug(label string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range norm.NFD.String(label) {
+		ascii, ok := latinLigatures[unicode.ToLower(r)]
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
 		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(unicode.ToLower(r))
-			hyphen = false
-		default:
-			hyphen = true
+			ascii, ok = string(unicode.ToLower(r)), true
 		}
+		if !ok {
+			hyphen = true
+			continue
+		}
+		if hyphen && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		b.WriteString(ascii)
+		hyphen = false
 	}
 	return b.String()
 }
+
+// latinLigatures spells out the Latin letters that have no accent to drop.
+var latinLigatures = map[rune]string{'œ': "oe", 'æ': "ae", 'ß': "ss", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th", 'ı': "i"}
 
 func isHexColor(s string) bool {
 	if len(s) != 7 || s[0] != '#' {

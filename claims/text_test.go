@@ -176,3 +176,18 @@ func TestSummarizeFitsClaim(t *testing.T) {
 		})
 	}
 }
+
+func TestSlugSpellsOutLigatures(t *testing.T) {
+	for label, want := range map[string]string{"Œuvre": "oeuvre", "Łódź": "lodz", "Straße": "strasse", "Cœur brisé": "coeur-brise"} {
+		if got := claims.Slug(label); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", label, got, want)
+		}
+	}
+}
+
+func TestSummarizeKeepsNonBreakingSpaces(t *testing.T) {
+	got := claims.Summarize("Stoltenberg\u00a0: «\u202fconséquences\u202f»  \n pour la Chine")
+	if want := "Stoltenberg\u00a0: «\u202fconséquences\u202f» pour la Chine"; got != want {
+		t.Errorf("Summarize = %q, want %q", got, want)
+	}
+}
