@@ -41,3 +41,10 @@ func ActorFromContext(ctx context.Context) string {
 	actor, _ := ctx.Value(actorKey{}).(string)
 	return actor
 }
+
+// CheckActor returns EINVALID when name cannot sign changes: a name too long
+// or not plain text. A blank name is refused where changes are made, with
+// the way to give one.
+func CheckActor(name string) error {
+	return checkText("Your reviewer name", name, 200)
+}

@@ -196,7 +196,7 @@ type flags struct {
 }
 
 func newFlags(name string) *flags {
-	fs := flag.NewFlagSet("claimdesk "+name, flag.ContinueOnError)
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	return &flags{
 		FlagSet: fs,

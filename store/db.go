@@ -194,6 +194,9 @@ func (db *DB) update(ctx context.Context, fn func(*tx) error) error {
 	if actor == "" {
 		return claims.Errorf(claims.EINVALID, "Say who you are before changing anything (your reviewer name).")
 	}
+	if err := claims.CheckActor(actor); err != nil {
+		return err
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}

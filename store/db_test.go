@@ -222,9 +222,20 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 
 func TestWritesNeedAnActor(t *testing.T) {
 	db := mustOpen(t, claims.LangFrench)
-	a := &claims.Article{Title: "x", Language: claims.LangFrench, Text: "y"}
-	err := db.ImportArticle(context.Background(), a, nil)
-	assertCode(t, err, claims.EINVALID)
+	for name, ctx := range map[string]context.Context{
+		"none":     context.Background(),
+		"blank":    as("  "),
+		"too long": as(strings.Repeat("x", 201)),
+		"NUL":      as("Ali\x00ce"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := &claims.Article{Title: "x", Language: claims.LangFrench, Text: "y"}
+			assertCode(t, db.ImportArticle(ctx, a, nil), claims.EINVALID)
+		})
+	}
+	if articles, _ := db.FindArticles(context.Background()); len(articles) != 0 {
+		t.Fatalf("%d articles stored by nobody", len(articles))
+	}
 }
 
 func TestImportArticleRejectsDuplicatesAndBadClaims(t *testing.T) {
