@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -197,15 +196,6 @@ func randomBytes(n int) []byte {
 	return b
 }
 
-func fileSum(t *testing.T, path string) [32]byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(data)
-}
-
 // assertRefused checks the code and the start of the message.
 func assertRefused(t *testing.T, err error, code, prefix string) {
 	t.Helper()
@@ -283,11 +273,11 @@ func TestCheckFileRefusesDamagedFiles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := tf.damage(t, "damaged.db", tt.damage)
-			before := fileSum(t, path)
+			before := fileHash(t, path)
 			assertRefused(t, checkFile(path), claims.EINVALID, tt.prefix)
 			// walkFile runs the same checks before bbolt sees the file.
 			assertRefused(t, walkFile(path), claims.EINVALID, tt.prefix)
-			if fileSum(t, path) != before {
+			if fileHash(t, path) != before {
 				t.Fatal("the file changed")
 			}
 		})
@@ -315,14 +305,14 @@ func TestCheckAndWalkAcceptSoundFiles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := tf.damage(t, "sound.db", tt.damage)
-			before := fileSum(t, path)
+			before := fileHash(t, path)
 			if err := checkFile(path); err != nil {
 				t.Fatalf("checkFile: %v", err)
 			}
 			if err := walkFile(path); err != nil {
 				t.Fatalf("walkFile: %v", err)
 			}
-			if fileSum(t, path) != before {
+			if fileHash(t, path) != before {
 				t.Fatal("the file changed")
 			}
 		})
@@ -393,12 +383,12 @@ func TestWalkFileRefusesDamagedPages(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := tf.damage(t, "damaged.db", tt.damage)
-			before := fileSum(t, path)
+			before := fileHash(t, path)
 			if err := checkFile(path); err != nil {
 				t.Fatalf("checkFile: %v; want it to pass, as the headers are intact", err)
 			}
 			assertRefused(t, walkFile(path), claims.EINVALID, tt.prefix)
-			if fileSum(t, path) != before {
+			if fileHash(t, path) != before {
 				t.Fatal("the file changed")
 			}
 		})
