@@ -131,3 +131,11 @@ func (s *fakeStore) VerifyHistory(context.Context) (*claims.HistoryCheck, error)
 func (s *fakeStore) Close() error {
 	return errNotImplemented()
 }
+
+func (s *fakeStore) UpdateSource(context.Context, string, claims.SourceUpdate) (*claims.Source, error) {
+	return nil, errNotImplemented()
+}
+
+func (s *fakeStore) UpdateEvidence(context.Context, string, claims.EvidenceUpdate) (*claims.Evidence, error) {
+	return nil, errNotImplemented()
+}

@@ -64,6 +64,9 @@ type Store interface {
 	FindSourceByID(ctx context.Context, id string) (*Source, error)
 	// FindSources returns the live sources, oldest first.
 	FindSources(ctx context.Context) ([]*Source, error)
+	// UpdateSource edits a source. Returns ENOTFOUND for an unknown source
+	// and EINVALID for a bad value.
+	UpdateSource(ctx context.Context, id string, upd SourceUpdate) (*Source, error)
 	// AttachEvidence links a claim to an existing source and sets the
 	// evidence's ID and Meta. Returns ENOTFOUND when either does not exist.
 	AttachEvidence(ctx context.Context, e *Evidence) error
@@ -72,6 +75,9 @@ type Store interface {
 	AddSourceWithEvidence(ctx context.Context, s *Source, e *Evidence) error
 	// FindEvidence returns the evidence attached to a claim, oldest first.
 	FindEvidence(ctx context.Context, claimID string) ([]*Evidence, error)
+	// UpdateEvidence edits the excerpt, locator, stance or note of evidence.
+	// Returns ENOTFOUND for unknown evidence and EINVALID for a bad value.
+	UpdateEvidence(ctx context.Context, id string, upd EvidenceUpdate) (*Evidence, error)
 	// DetachEvidence removes evidence from its claim, leaving a tombstone.
 	// Returns ENOTFOUND for unknown evidence.
 	DetachEvidence(ctx context.Context, id string) error
@@ -158,4 +164,73 @@ type EventFilter struct {
 	ClaimID  string // events about the claim and its evidence, verdict and reviews
 	RecordID string
 	Limit    int // the newest Limit events; 0 means all
+}
+
+// SourceUpdate edits a source; nil fields are left as they are.
+type SourceUpdate struct {
+	Type        *SourceType
+	Title       *string
+	Authors     *[]string
+	Publisher   *string
+	Issued      *string
+	URL         *string
+	DOI         *string
+	Accessed    *string
+	ArchiveURL  *string
+	Reliability *Reliability
+	Protected   *bool
+	Notes       *string
+}
+
+// Apply sets the fields of upd on s.
+func (upd SourceUpdate) Apply(s *Source) {
+	setIf(&s.Type, upd.Type)
+	setIf(&s.Title, upd.Title)
+	if upd.Authors != nil {
+		s.Authors = append([]string(nil), (*upd.Authors)...)
+	}
+	setIf(&s.Publisher, upd.Publisher)
+	setIf(&s.Issued, upd.Issued)
+	setIf(&s.URL, upd.URL)
+	setIf(&s.DOI, upd.DOI)
+	setIf(&s.Accessed, upd.Accessed)
+	setIf(&s.ArchiveURL, upd.ArchiveURL)
+	setIf(&s.Reliability, upd.Reliability)
+	setIf(&s.Protected, upd.Protected)
+	setIf(&s.Notes, upd.Notes)
+}
+
+// EvidenceUpdate edits evidence; nil fields are left as they are.
+type EvidenceUpdate struct {
+	Excerpt *string
+	Locator *string
+	Stance  *Stance
+	Note    *string
+}
+
+// Apply sets the fields of upd on e.
+func (upd EvidenceUpdate) Apply(e *Evidence) {
+	setIf(&e.Excerpt, upd.Excerpt)
+	setIf(&e.Locator, upd.Locator)
+	setIf(&e.Stance, upd.Stance)
+	setIf(&e.Note, upd.Note)
+}
+
+// Apply sets the fields of upd on c.
+func (upd ClaimUpdate) Apply(c *Claim) {
+	setIf(&c.Summary, upd.Summary)
+	setIf(&c.Speaker, upd.Speaker)
+	setIf(&c.ClaimDate, upd.ClaimDate)
+	setIf(&c.Kind, upd.Kind)
+	if upd.Tags != nil {
+		c.Tags = append([]string(nil), (*upd.Tags)...)
+	}
+	setIf(&c.Assignee, upd.Assignee)
+	setIf(&c.CheckWorthiness, upd.CheckWorthiness)
+}
+
+func setIf[T any](field *T, value *T) {
+	if value != nil {
+		*field = *value
+	}
 }

@@ -209,35 +209,11 @@ func (db *DB) UpdateClaim(ctx context.Context, id string, upd claims.ClaimUpdate
 			return err
 		}
 		after := *before
-		applyClaimUpdate(&after, upd)
+		upd.Apply(&after)
 		c = &after
 		return t.saveClaim(c, env, before, "claim.update", "edited the claim")
 	})
 	return c, err
-}
-
-func applyClaimUpdate(c *claims.Claim, upd claims.ClaimUpdate) {
-	if upd.Summary != nil {
-		c.Summary = *upd.Summary
-	}
-	if upd.Speaker != nil {
-		c.Speaker = *upd.Speaker
-	}
-	if upd.ClaimDate != nil {
-		c.ClaimDate = *upd.ClaimDate
-	}
-	if upd.Kind != nil {
-		c.Kind = *upd.Kind
-	}
-	if upd.Tags != nil {
-		c.Tags = append([]string(nil), (*upd.Tags)...)
-	}
-	if upd.Assignee != nil {
-		c.Assignee = *upd.Assignee
-	}
-	if upd.CheckWorthiness != nil {
-		c.CheckWorthiness = *upd.CheckWorthiness
-	}
 }
 
 // DeleteClaim leaves a tombstone in place of a claim.

@@ -173,3 +173,61 @@ func (db *DB) DetachEvidence(ctx context.Context, id string) error {
 			summary: "detached evidence"})
 	})
 }
+
+// UpdateSource edits a source.
+func (db *DB) UpdateSource(ctx context.Context, id string, upd claims.SourceUpdate) (*claims.Source, error) {
+	var out *claims.Source
+	err := db.update(ctx, func(t *tx) error {
+		key, err := parseID("Source", id)
+		if err != nil {
+			return err
+		}
+		var before sourceRecord
+		env, err := t.get(bucketSources, key, "Source", &before)
+		if err != nil {
+			return err
+		}
+		s := before.source(env)
+		upd.Apply(s)
+		if err := s.Validate(); err != nil {
+			return err
+		}
+		after := sourceRecordOf(s)
+		if err := t.revise(bucketSources, key, env, after); err != nil {
+			return err
+		}
+		s.Meta, out = env.meta(), s
+		return t.appendEvent(change{action: "source.update", recordType: "source", recordID: id,
+			summary: fmt.Sprintf("edited the source %q", s.Title), before: &before, after: &after})
+	})
+	return out, err
+}
+
+// UpdateEvidence edits evidence.
+func (db *DB) UpdateEvidence(ctx context.Context, id string, upd claims.EvidenceUpdate) (*claims.Evidence, error) {
+	var out *claims.Evidence
+	err := db.update(ctx, func(t *tx) error {
+		key, err := parseID("Evidence", id)
+		if err != nil {
+			return err
+		}
+		var before evidenceRecord
+		env, err := t.get(bucketEvidence, key, "Evidence", &before)
+		if err != nil {
+			return err
+		}
+		e := before.evidence(env)
+		upd.Apply(e)
+		if err := e.Validate(); err != nil {
+			return err
+		}
+		after := evidenceRecordOf(e)
+		if err := t.revise(bucketEvidence, key, env, after); err != nil {
+			return err
+		}
+		e.Meta, out = env.meta(), e
+		return t.appendEvent(change{action: "evidence.update", recordType: "evidence", recordID: id, claimID: e.ClaimID,
+			summary: "edited evidence", before: &before, after: &after})
+	})
+	return out, err
+}

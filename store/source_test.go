@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"claimdesk/claims"
@@ -80,4 +81,34 @@ func TestUpdateClaimRecordsWhatChanged(t *testing.T) {
 	long := "Stoltenberg accuse la Chine, la Corée du Nord et l'Iran d'alimenter la guerre en Ukraine"
 	_, err = db.UpdateClaim(as("Bob"), c.ID, claims.ClaimUpdate{Summary: &long})
 	assertCode(t, err, claims.EINVALID)
+}
+
+func TestUpdateSourceAndEvidence(t *testing.T) {
+	db := mustOpen(t, claims.LangFrench)
+	_, list := mustImport(t, db, "plus de 11 000 conteneurs de munitions")
+	alice := as("Alice")
+	s := &claims.Source{Title: "Rapport", URL: "https://example.org/r"}
+	e := &claims.Evidence{ClaimID: list[0].ID, Stance: claims.StanceContext}
+	if err := db.AddSourceWithEvidence(alice, s, e); err != nil {
+		t.Fatal(err)
+	}
+	grade, archive := claims.ReliabilityA, "https://web.archive.org/r"
+	got, err := db.UpdateSource(as("Bob"), s.ID, claims.SourceUpdate{Reliability: &grade, ArchiveURL: &archive})
+	if err != nil || got.Reliability != grade || got.ArchiveURL != archive || got.Title != "Rapport" || got.Meta.UpdatedBy != "Bob" {
+		t.Fatalf("UpdateSource = %+v, %v", got, err)
+	}
+	bad := "ftp://x"
+	_, err = db.UpdateSource(alice, s.ID, claims.SourceUpdate{URL: &bad})
+	assertCode(t, err, claims.EINVALID)
+	stance, excerpt := claims.StanceRefutes, "au plus 6 000"
+	ev, err := db.UpdateEvidence(alice, e.ID, claims.EvidenceUpdate{Stance: &stance, Excerpt: &excerpt})
+	if err != nil || ev.Stance != stance || ev.Excerpt != excerpt || ev.ClaimID != list[0].ID {
+		t.Fatalf("UpdateEvidence = %+v, %v", ev, err)
+	}
+	_, err = db.UpdateEvidence(alice, "01900000-0000-7000-8000-000000000000", claims.EvidenceUpdate{})
+	assertCode(t, err, claims.ENOTFOUND)
+	events, _ := db.FindEvents(context.Background(), claims.EventFilter{ClaimID: list[0].ID})
+	if last := events[len(events)-1]; last.Action != "evidence.update" || !strings.Contains(last.After, "refutes") {
+		t.Fatalf("last event = %+v", last)
+	}
 }
