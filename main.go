@@ -55,17 +55,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "claimdesk: "+claims.ErrorMessage(err))
 		return 1
 	}
-	defer st.Close()
-	runWindow(st)
+	runWindow(st, *db)
 	return 0
 }
 
-func runWindow(st claims.Store) {
+// runWindow shows the window on st until the user quits; the window owns
+// the database from then on, and closes it.
+func runWindow(st claims.Store, path string) {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("ClaimDesk")
-	ui := app.New(w, st)
-	w.Resize(fyne.NewSize(1100, 700))
+	ui := app.New(a, w, st, app.Options{Path: path, Open: func(path string) (claims.Store, error) {
+		return openStore(path, cli.OpenOptions{})
+	}})
+	w.SetMaster()
 	go ui.Load()
 	w.ShowAndRun()
 }

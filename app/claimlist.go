@@ -1,0 +1,378 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"sort"
+
+	"claimdesk/claims"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+const anyValue = "All"
+
+// Sort orders of the claim list.
+var sortOrders = []string{"Order added", "Status", "Rating", "Speaker", "Check-worthiness", "Last change"}
+
+// claimList is the list of claims with its search box, filters and sort
+// order. Rows read only the in-memory summaries, so the list stays smooth
+// however long it is.
+type claimList struct {
+	env    *env
+	onShow func(id string)
+	scale  *claims.RatingScale
+
+	articleID string
+	rows      []claims.ClaimSummary
+	shownID   string
+	seq       int // the latest reload; older answers are dropped
+
+	search                                 *widget.Entry
+	status, rating, speaker, tag, reviewer *widget.Select
+	order                                  *widget.Select
+	list                                   *keyList
+	count                                  *widget.Label
+	onDelete                               func()
+}
+
+func newClaimList(e *env, onShow func(id string)) *claimList {
+	l := &claimList{env: e, onShow: onShow, scale: &claims.RatingScale{}}
+	l.search = widget.NewEntry()
+	l.search.SetPlaceHolder("Search claims (Ctrl+F)")
+	l.search.OnChanged = func(string) { l.reload() }
+	statuses := []string{anyValue}
+	for _, s := range claims.Statuses {
+		statuses = append(statuses, s.Label())
+	}
+	l.status = l.newFilter("Status", statuses)
+	l.rating = l.newFilter("Rating", []string{anyValue})
+	l.speaker = l.newFilter("Speaker", []string{anyValue})
+	l.tag = l.newFilter("Tag", []string{anyValue})
+	l.reviewer = l.newFilter("Reviewer", []string{anyValue})
+	l.order = widget.NewSelect(sortOrders, nil)
+	l.order.SetSelectedIndex(0)
+	l.order.OnChanged = func(string) { l.sortRows(); l.list.Refresh() }
+	l.count = widget.NewLabel("")
+	l.list = newKeyList(l)
+	return l
+}
+
+func (l *claimList) newFilter(name string, options []string) *widget.Select {
+	s := widget.NewSelect(options, func(string) { l.reload() })
+	s.PlaceHolder = name
+	s.SetSelectedIndex(0)
+	return s
+}
+
+func (l *claimList) object() fyne.CanvasObject {
+	filters := container.NewGridWithColumns(3,
+		labelled("Status", l.status), labelled("Rating", l.rating), labelled("Speaker", l.speaker),
+		labelled("Tag", l.tag), labelled("Reviewer", l.reviewer), labelled("Sort", l.order))
+	top := container.NewVBox(l.search, filters, l.count)
+	return container.NewBorder(top, nil, nil, nil, l.list)
+}
+
+func labelled(name string, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, widget.NewLabel(name), nil, o)
+}
+
+// setScale gives the list the database's ratings, for the filter and chips.
+func (l *claimList) setScale(scale *claims.RatingScale) {
+	l.scale = scale
+	options := []string{anyValue}
+	for _, r := range scale.Ratings {
+		options = append(options, r.Label)
+	}
+	l.rating.Options = options
+	l.rating.Refresh()
+}
+
+// setArticle narrows the list to an article's claims, or all for "".
+func (l *claimList) setArticle(articleID string) {
+	l.articleID = articleID
+	l.reload()
+}
+
+// filter is the store filter the search box and selects describe.
+func (l *claimList) filter() claims.ClaimFilter {
+	f := claims.ClaimFilter{Query: l.search.Text}
+	if l.articleID != "" {
+		f.ArticleID = &l.articleID
+	}
+	if i := l.status.SelectedIndex(); i > 0 {
+		f.Status = &claims.Statuses[i-1]
+	}
+	if i := l.rating.SelectedIndex(); i > 0 && i <= len(l.scale.Ratings) {
+		f.Rating = &l.scale.Ratings[i-1].Key
+	}
+	f.Speaker, f.Tag, f.Assignee = chosen(l.speaker), chosen(l.tag), chosen(l.reviewer)
+	return f
+}
+
+func chosen(s *widget.Select) *string {
+	if s.SelectedIndex() <= 0 {
+		return nil
+	}
+	v := s.Selected
+	return &v
+}
+
+// reload asks the store for the rows the filters describe and the choices
+// the filters offer, off the UI goroutine. Only the latest answer shows.
+func (l *claimList) reload() {
+	if l.list == nil {
+		return // still being built
+	}
+	l.seq++
+	seq, f := l.seq, l.filter()
+	var rows, all []claims.ClaimSummary
+	l.env.run(func() error {
+		var err error
+		rows, _, err = l.env.store.FindClaimSummaries(context.Background(), f)
+		if err == nil {
+			all, _, err = l.env.store.FindClaimSummaries(context.Background(), claims.ClaimFilter{ArticleID: f.ArticleID})
+		}
+		return err
+	}, func() {
+		if seq != l.seq {
+			return
+		}
+		l.rows = rows
+		l.sortRows()
+		l.setChoices(all)
+		l.count.SetText(fmt.Sprintf("%d of %d claims", len(rows), len(all)))
+		l.list.Refresh()
+		l.list.reselect()
+	})
+}
+
+// setChoices offers, in each filter, the values the article's claims have.
+func (l *claimList) setChoices(all []claims.ClaimSummary) {
+	speakers, tags, reviewers := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, s := range all {
+		speakers[s.Speaker] = s.Speaker != ""
+		reviewers[s.Assignee] = s.Assignee != ""
+		for _, t := range s.Tags {
+			tags[t] = true
+		}
+	}
+	setOptions(l.speaker, speakers)
+	setOptions(l.tag, tags)
+	setOptions(l.reviewer, reviewers)
+}
+
+func setOptions(s *widget.Select, values map[string]bool) {
+	options := []string{anyValue}
+	for v, ok := range values {
+		if ok {
+			options = append(options, v)
+		}
+	}
+	sort.Strings(options[1:])
+	s.Options = options
+	s.Refresh()
+}
+
+// sortRows orders the rows as the sort select says; ties keep the order
+// in which claims were added.
+func (l *claimList) sortRows() {
+	rank := map[claims.Status]int{}
+	for i, s := range claims.Statuses {
+		rank[s] = i
+	}
+	value := func(key string) int {
+		if r, ok := l.scale.Rating(key); ok {
+			return r.Value
+		}
+		return -1
+	}
+	less := map[string]func(a, b claims.ClaimSummary) bool{
+		"Status":           func(a, b claims.ClaimSummary) bool { return rank[a.Status] < rank[b.Status] },
+		"Rating":           func(a, b claims.ClaimSummary) bool { return value(a.Rating) > value(b.Rating) },
+		"Speaker":          func(a, b claims.ClaimSummary) bool { return claims.Fold(a.Speaker) < claims.Fold(b.Speaker) },
+		"Check-worthiness": func(a, b claims.ClaimSummary) bool { return a.CheckWorthiness > b.CheckWorthiness },
+		"Last change":      func(a, b claims.ClaimSummary) bool { return a.UpdatedAt.After(b.UpdatedAt) },
+	}[l.order.Selected]
+	if less == nil {
+		return // the store's order is the order added
+	}
+	sort.SliceStable(l.rows, func(i, j int) bool { return less(l.rows[i], l.rows[j]) })
+}
+
+// selectID highlights the row of a claim, if the list shows it.
+func (l *claimList) selectID(id string) {
+	l.shownID = id
+	l.list.reselect()
+}
+
+// keyList is the claim list's widget: arrow keys move the selection, not
+// just the focus, and Delete asks to remove the selected claim.
+type keyList struct {
+	widget.List
+	owner *claimList
+}
+
+func newKeyList(owner *claimList) *keyList {
+	k := &keyList{owner: owner}
+	k.Length = func() int { return len(owner.rows) }
+	k.CreateItem = func() fyne.CanvasObject { return newClaimRow() }
+	k.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+		if id < len(owner.rows) {
+			o.(*claimRow).set(owner.rows[id], owner.scale)
+		}
+	}
+	k.OnSelected = func(id widget.ListItemID) {
+		if id < len(owner.rows) && owner.rows[id].ID != owner.shownID {
+			owner.shownID = owner.rows[id].ID
+			owner.onShow(owner.shownID)
+		}
+	}
+	k.ExtendBaseWidget(k)
+	return k
+}
+
+// TypedKey moves the selection with the arrow keys and deletes with Delete.
+func (k *keyList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDown, fyne.KeyUp:
+		step := 1
+		if ev.Name == fyne.KeyUp {
+			step = -1
+		}
+		next := k.selectedIndex() + step
+		if next >= 0 && next < len(k.owner.rows) {
+			k.Select(next)
+			k.ScrollTo(next)
+		}
+	case fyne.KeyDelete:
+		if k.owner.onDelete != nil {
+			k.owner.onDelete()
+		}
+	default:
+		k.List.TypedKey(ev)
+	}
+}
+
+func (k *keyList) selectedIndex() int {
+	for i, r := range k.owner.rows {
+		if r.ID == k.owner.shownID {
+			return i
+		}
+	}
+	return -1
+}
+
+// reselect keeps the shown claim highlighted after the rows changed.
+func (k *keyList) reselect() {
+	if i := k.selectedIndex(); i >= 0 {
+		k.Select(i)
+		return
+	}
+	k.UnselectAll()
+}
+
+// claimRow is one entry of the claim list: the summary on top, then its
+// status, rating chip, speaker and check-worthiness. Every row has the same
+// two lines, so the list lays out in constant time however long it is.
+type claimRow struct {
+	widget.BaseWidget
+	status, rating, speaker, summary, worth *widget.Label
+	chip                                    *canvas.Rectangle
+}
+
+func newClaimRow() *claimRow {
+	r := &claimRow{status: widget.NewLabel(""), rating: widget.NewLabel(""), speaker: widget.NewLabel(""),
+		summary: widget.NewLabel(""), worth: widget.NewLabel(""), chip: canvas.NewRectangle(color.Transparent)}
+	for _, l := range []*widget.Label{r.status, r.rating, r.speaker, r.summary} {
+		l.Truncation = fyne.TextTruncateEllipsis
+	}
+	r.summary.TextStyle.Bold = true
+	r.worth.Alignment = fyne.TextAlignTrailing
+	r.chip.CornerRadius = 3
+	r.chip.SetMinSize(fyne.NewSize(12, 12))
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer puts the summary above a line of fixed columns, so that
+// the details of every row line up.
+func (r *claimRow) CreateRenderer() fyne.WidgetRenderer {
+	chip := container.NewBorder(nil, nil, container.NewCenter(r.chip), nil, r.rating)
+	details := container.New(rowLayout{}, r.status, chip, r.worth, r.speaker)
+	return widget.NewSimpleRenderer(container.New(tightVBox{}, r.summary, details))
+}
+
+func (r *claimRow) set(s claims.ClaimSummary, scale *claims.RatingScale) {
+	r.summary.SetText(s.Summary)
+	r.status.SetText(s.Status.Label())
+	r.speaker.SetText(s.Speaker)
+	r.worth.SetText(fmt.Sprintf("%.0f%% worth checking", 100*s.CheckWorthiness))
+	r.rating.SetText("no verdict")
+	r.chip.FillColor = color.Transparent
+	if rating, ok := scale.Rating(s.Rating); ok {
+		r.rating.SetText(rating.Label)
+		r.chip.FillColor = parseColor(rating.Color)
+	}
+	r.chip.Refresh()
+}
+
+// rowLayout places status, rating chip and check-worthiness in fixed
+// columns and gives the speaker the rest of the line.
+type rowLayout struct{}
+
+var rowColumns = []float32{130, 150, 150}
+
+// Layout places the line's cells: the fixed columns, then the speaker.
+func (rowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for i, o := range objects {
+		w := max(size.Width-x, 0)
+		if i < len(rowColumns) {
+			w = min(rowColumns[i], w)
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w
+	}
+}
+
+// MinSize is one text line high; the line may shrink, cutting the speaker.
+func (rowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(200, h)
+}
+
+// tightVBox stacks objects without the padding between them, so that a
+// two-line row reads as one entry.
+type tightVBox struct{}
+
+// Layout stacks the objects at their minimum heights, full width.
+func (tightVBox) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objects {
+		h := o.MinSize().Height - theme.InnerPadding()/2
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h
+	}
+}
+
+// MinSize is the sum of the heights.
+func (tightVBox) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height - theme.InnerPadding()/2
+	}
+	return s
+}

@@ -1,0 +1,171 @@
+package app
+
+import (
+	"strings"
+
+	"claimdesk/claims"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// claimTab shows what a claim says and who said it, lets the reviewer edit
+// that, and offers the workflow's next steps as buttons.
+type claimTab struct {
+	env     *env
+	openTab func(name string)
+	claim   *claims.Claim
+
+	words                             *widget.Label
+	summary, name, role, organization *widget.Entry
+	date, tags, assignee              *widget.Entry
+	kind                              *widget.Select
+	status                            *widget.Label
+	steps                             *fyne.Container
+	save, remove                      *widget.Button
+	box                               fyne.CanvasObject
+}
+
+func newClaimTab(e *env, openTab func(name string)) *claimTab {
+	t := &claimTab{env: e, openTab: openTab}
+	t.words = widget.NewLabel("")
+	t.words.Wrapping = fyne.TextWrapWord
+	t.words.TextStyle.Italic = true
+	t.summary, t.name, t.role, t.organization = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	t.date, t.tags, t.assignee = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	t.date.SetPlaceHolder("YYYY-MM-DD")
+	t.tags.SetPlaceHolder("tags, separated by commas")
+	kinds := make([]string, len(claims.Kinds))
+	for i, k := range claims.Kinds {
+		kinds[i] = k.Label()
+	}
+	t.kind = widget.NewSelect(kinds, nil)
+	t.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.steps = container.NewHBox()
+	t.save = widget.NewButton("Save changes", t.saveChanges)
+	t.save.Importance = widget.HighImportance
+	t.remove = widget.NewButton("Delete claim…", t.confirmDelete)
+	form := widget.NewForm(
+		widget.NewFormItem("Summary", t.summary),
+		widget.NewFormItem("Speaker", t.name),
+		widget.NewFormItem("Role", t.role),
+		widget.NewFormItem("Organisation", t.organization),
+		widget.NewFormItem("Kind", t.kind),
+		widget.NewFormItem("Claim date", t.date),
+		widget.NewFormItem("Tags", t.tags),
+		widget.NewFormItem("Reviewer", t.assignee),
+	)
+	t.box = container.NewVScroll(container.NewVBox(
+		t.words, form, container.NewHBox(t.save, t.remove),
+		widget.NewSeparator(), container.NewHBox(widget.NewLabel("Status:"), t.status), t.steps,
+	))
+	return t
+}
+
+func (t *claimTab) object() fyne.CanvasObject { return t.box }
+
+// show fills the tab with c.
+func (t *claimTab) show(c *claims.Claim) {
+	t.claim = c
+	t.words.SetText("« " + c.Text + " »")
+	t.summary.SetText(c.Summary)
+	t.name.SetText(c.Speaker.Name)
+	t.role.SetText(c.Speaker.Role)
+	t.organization.SetText(c.Speaker.Organization)
+	t.kind.SetSelected(c.Kind.Label())
+	t.date.SetText(c.ClaimDate)
+	t.tags.SetText(strings.Join(c.Tags, ", "))
+	t.assignee.SetText(c.Assignee)
+	t.status.SetText(c.Status.Label())
+	t.steps.Objects = nil
+	for _, next := range c.Status.Next() {
+		t.steps.Add(t.stepButton(next))
+	}
+	t.steps.Refresh()
+}
+
+// stepButton is the button for one allowed next status. Moves that record
+// more than a status (a review, a publication, a correction) happen where
+// that is entered: the verdict tab.
+func (t *claimTab) stepButton(next claims.Status) fyne.CanvasObject {
+	label := "→ " + next.Label()
+	switch next {
+	case claims.StatusInReview:
+		return widget.NewButton("Submit for review", t.submit)
+	case claims.StatusChangesRequested, claims.StatusPublished, claims.StatusCorrected:
+		return widget.NewButton(label+"…", func() { t.openTab("Verdict") })
+	case claims.StatusVerdictDrafted:
+		if t.claim.Verdict == nil {
+			return widget.NewButton("Draft a verdict…", func() { t.openTab("Verdict") })
+		}
+	}
+	return widget.NewButton(label, func() { t.move(next) })
+}
+
+func (t *claimTab) move(next claims.Status) {
+	id := t.claim.ID
+	t.env.run(func() error {
+		_, err := t.env.store.MoveClaim(t.env.actor(), id, next)
+		return err
+	}, func() { t.env.claimChanged(id) })
+}
+
+func (t *claimTab) submit() {
+	id := t.claim.ID
+	t.env.run(func() error {
+		_, err := t.env.store.SubmitForReview(t.env.actor(), id)
+		return err
+	}, func() { t.env.claimChanged(id) })
+}
+
+// update is the edit the form describes.
+func (t *claimTab) update() claims.ClaimUpdate {
+	summary, date, assignee := t.summary.Text, strings.TrimSpace(t.date.Text), strings.TrimSpace(t.assignee.Text)
+	speaker := claims.Speaker{Name: strings.TrimSpace(t.name.Text), Role: strings.TrimSpace(t.role.Text),
+		Organization: strings.TrimSpace(t.organization.Text)}
+	kind := claims.Kinds[max(t.kind.SelectedIndex(), 0)]
+	tags := splitTags(t.tags.Text)
+	return claims.ClaimUpdate{Summary: &summary, Speaker: &speaker, ClaimDate: &date, Kind: &kind, Tags: &tags, Assignee: &assignee}
+}
+
+// splitTags reads a comma-separated list, dropping blanks.
+func splitTags(text string) []string {
+	var tags []string
+	for _, tag := range strings.Split(text, ",") {
+		if tag = strings.TrimSpace(tag); tag != "" {
+			tags = append(tags, tag)
+		}
+	}
+	return tags
+}
+
+func (t *claimTab) saveChanges() {
+	if t.claim == nil {
+		return
+	}
+	id, upd := t.claim.ID, t.update()
+	t.env.run(func() error {
+		_, err := t.env.store.UpdateClaim(t.env.actor(), id, upd)
+		return err
+	}, func() { t.env.claimChanged(id) })
+}
+
+// confirmDelete asks before deleting: the claim leaves a tombstone, but it
+// disappears from every list.
+func (t *claimTab) confirmDelete() {
+	if t.claim == nil {
+		return
+	}
+	c := t.claim
+	dialog.ShowConfirm("Delete this claim?",
+		"«"+claims.Summarize(c.Summary)+"» will disappear from the lists. The history keeps a record of it.",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			t.env.run(func() error { return t.env.store.DeleteClaim(t.env.actor(), c.ID) },
+				func() { t.env.claimChanged(c.ID) })
+		}, t.env.window)
+}

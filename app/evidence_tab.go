@@ -1,0 +1,553 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"claimdesk/claims"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// evidenceTab lists the sources attached to a claim, each with the excerpt
+// that bears on it, and lets the user add a new source, attach an existing
+// one, edit and detach.
+type evidenceTab struct {
+	env *env
+	// claim is the claim listed, or nil; wanted is the ID of the claim
+	// asked for last, so that a slow answer for an earlier one is dropped.
+	claim       *claims.Claim
+	wanted      string
+	add, attach *widget.Button
+	empty       *widget.Label
+	rows        *fyne.Container
+	content     fyne.CanvasObject
+}
+
+// evidenceFormWidth leaves the form's fields room for a URL or a sentence.
+const evidenceFormWidth = 560
+
+// citedEvidence is a piece of evidence with the source it cites.
+type citedEvidence struct {
+	evidence *claims.Evidence
+	source   *claims.Source
+}
+
+func newEvidenceTab(e *env) *evidenceTab {
+	t := &evidenceTab{env: e}
+	t.add = widget.NewButtonWithIcon("Add source", theme.ContentAddIcon(), t.addSource)
+	t.attach = widget.NewButtonWithIcon("Attach existing", theme.MailAttachmentIcon(), t.attachSource)
+	t.empty = widget.NewLabel("No evidence yet. Add a source with the exact excerpt that supports or refutes the claim.")
+	t.empty.Wrapping = fyne.TextWrapWord
+	t.rows = container.NewVBox()
+	t.content = container.NewBorder(container.NewHBox(t.add, t.attach), nil, nil, nil, container.NewVScroll(t.rows))
+	t.clear()
+	return t
+}
+
+func (t *evidenceTab) object() fyne.CanvasObject {
+	return t.content
+}
+
+// show loads (through e.run) and lists the evidence of claim c with each
+// source; nil clears the tab.
+func (t *evidenceTab) show(c *claims.Claim) {
+	if c == nil {
+		t.wanted = ""
+		t.clear()
+		return
+	}
+	t.wanted = c.ID
+	var cited []citedEvidence
+	t.env.run(func() error {
+		var err error
+		cited, err = t.load(c.ID)
+		return err
+	}, func() {
+		if t.wanted == c.ID {
+			t.claim = c
+			t.list(cited)
+		}
+	})
+}
+
+// load reads a claim's evidence and, once each, the sources it cites.
+func (t *evidenceTab) load(claimID string) ([]citedEvidence, error) {
+	ctx := context.Background()
+	found, err := t.env.store.FindEvidence(ctx, claimID)
+	if err != nil {
+		return nil, err
+	}
+	sources := map[string]*claims.Source{}
+	cited := make([]citedEvidence, len(found))
+	for i, ev := range found {
+		if sources[ev.SourceID] == nil {
+			if sources[ev.SourceID], err = t.env.store.FindSourceByID(ctx, ev.SourceID); err != nil {
+				return nil, err
+			}
+		}
+		cited[i] = citedEvidence{evidence: ev, source: sources[ev.SourceID]}
+	}
+	return cited, nil
+}
+
+// clear empties the tab; without a claim there is nothing to attach to.
+func (t *evidenceTab) clear() {
+	t.claim = nil
+	t.add.Disable()
+	t.attach.Disable()
+	t.rows.Objects = nil
+	t.rows.Refresh()
+}
+
+func (t *evidenceTab) list(cited []citedEvidence) {
+	t.add.Enable()
+	t.attach.Enable()
+	var objects []fyne.CanvasObject
+	if len(cited) == 0 {
+		objects = append(objects, t.empty)
+	}
+	for i, ce := range cited {
+		if i > 0 {
+			objects = append(objects, widget.NewSeparator())
+		}
+		objects = append(objects, t.row(t.claim, ce))
+	}
+	t.rows.Objects = objects
+	t.rows.Refresh()
+}
+
+// row shows one piece of evidence: its stance, the source's grade and
+// description, the excerpt, where it is in the source, and links.
+func (t *evidenceTab) row(c *claims.Claim, ce citedEvidence) fyne.CanvasObject {
+	buttons := container.NewHBox(
+		widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { t.edit(c, ce) }),
+		widget.NewButtonWithIcon("Detach", theme.DeleteIcon(), func() { t.confirmDetach(c, ce) }),
+	)
+	title := widget.NewLabelWithStyle(evidenceSourceLine(ce.source), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	lines := container.NewVBox(container.NewBorder(nil, nil, evidenceMarks(ce), buttons), title)
+	if ce.evidence.Excerpt != "" {
+		excerpt := widget.NewLabelWithStyle("“"+ce.evidence.Excerpt+"”", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		excerpt.Wrapping = fyne.TextWrapWord
+		lines.Add(excerpt)
+	}
+	if where := evidenceWhere(ce); len(where.Objects) > 0 {
+		lines.Add(where)
+	}
+	return lines
+}
+
+// evidenceMarks is what a glance at a row should tell: the stance, in its
+// colour, the source's grade, and whether its identity is protected.
+func evidenceMarks(ce citedEvidence) *fyne.Container {
+	look := evidenceStanceLook(ce.evidence.Stance)
+	stance := widget.NewLabelWithStyle(look.label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	stance.Importance = look.importance
+	marks := container.NewHBox(widget.NewIcon(theme.NewColoredResource(look.icon(), look.color)), stance,
+		widget.NewLabel("Reliability "+ce.source.Reliability.Label()))
+	if ce.source.Protected {
+		protected := widget.NewLabel("Protected source")
+		protected.Importance = widget.WarningImportance
+		marks.Add(widget.NewIcon(theme.NewColoredResource(theme.VisibilityOffIcon(), theme.ColorNameWarning)))
+		marks.Add(protected)
+	}
+	return marks
+}
+
+// evidenceSourceLine names a source as a reference list would: title,
+// publisher, date.
+func evidenceSourceLine(s *claims.Source) string {
+	line := s.Title
+	if details := evidenceJoin(", ", s.Publisher, s.Issued); details != "" {
+		line += " — " + details
+	}
+	return line
+}
+
+// evidenceJoin joins the values that are set.
+func evidenceJoin(sep string, values ...string) string {
+	var set []string
+	for _, v := range values {
+		if v != "" {
+			set = append(set, v)
+		}
+	}
+	return strings.Join(set, sep)
+}
+
+// evidenceWhere is the locator and the links to the source and its
+// archived copy, those that are set.
+func evidenceWhere(ce citedEvidence) *fyne.Container {
+	where := container.NewHBox()
+	if ce.evidence.Locator != "" {
+		where.Add(widget.NewLabel("Locator: " + ce.evidence.Locator))
+	}
+	if link := evidenceLink("", ce.source.URL); link != nil {
+		where.Add(link)
+	}
+	if link := evidenceLink("Archived copy", ce.source.ArchiveURL); link != nil {
+		where.Add(link)
+	}
+	return where
+}
+
+// evidenceLink returns a link to raw, shown as text or else as its host, or
+// nil unless raw is an http(s) address: a link opens whatever it names, and
+// a database may come from someone else.
+func evidenceLink(text, raw string) *widget.Hyperlink {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil
+	}
+	if text == "" {
+		text = u.Host
+	}
+	return widget.NewHyperlink(text, u)
+}
+
+// stanceLook is how a stance shows: a word, an icon and their colour.
+type stanceLook struct {
+	stance     claims.Stance
+	label      string
+	icon       func() fyne.Resource
+	color      fyne.ThemeColorName
+	importance widget.Importance
+}
+
+// evidenceStances lists the stances in the order the form offers them.
+var evidenceStances = []stanceLook{
+	{claims.StanceSupports, "Supports", theme.ConfirmIcon, theme.ColorNameSuccess, widget.SuccessImportance},
+	{claims.StanceRefutes, "Refutes", theme.CancelIcon, theme.ColorNameError, widget.DangerImportance},
+	{claims.StanceContext, "Context", theme.InfoIcon, theme.ColorNamePrimary, widget.HighImportance},
+}
+
+// evidenceStanceLook returns the look of s; the store accepts only the
+// three stances, so anything else shows as context.
+func evidenceStanceLook(s claims.Stance) stanceLook {
+	for _, look := range evidenceStances {
+		if look.stance == s {
+			return look
+		}
+	}
+	return evidenceStances[2]
+}
+
+// changed tells the window that c's evidence changed and lists it again,
+// unless the tab has moved on to another claim meanwhile.
+func (t *evidenceTab) changed(c *claims.Claim) {
+	t.env.claimChanged(c.ID)
+	if t.wanted == c.ID {
+		t.show(c)
+	}
+}
+
+// openForm shows a form about claim c. On submit, prepare reads the fields,
+// on the UI goroutine, and returns the store work to run. When the store
+// refuses, the same dialog opens again under the error, as typed, so the
+// user can fix it.
+func (t *evidenceTab) openForm(c *claims.Claim, title, confirm string, items []*widget.FormItem, prepare func() func() error) {
+	var d *dialog.FormDialog
+	d = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		work := prepare()
+		t.env.run(func() error {
+			err := work()
+			if err != nil {
+				fyne.Do(d.Show)
+			}
+			return err
+		}, func() { t.changed(c) })
+	}, t.env.window)
+	d.Resize(fyne.NewSize(max(evidenceFormWidth, d.MinSize().Width), d.MinSize().Height))
+	d.Show()
+}
+
+// addSource asks for a new source and its excerpt, stored in one action.
+func (t *evidenceTab) addSource() {
+	c, f := t.claim, newEvidenceForm()
+	t.openForm(c, "Add a source", "Add", append(f.sourceItems(), f.evidenceItems()...), func() func() error {
+		ctx, s, e := t.env.actor(), f.source(), f.evidence()
+		e.ClaimID = c.ID
+		return func() error { return t.env.store.AddSourceWithEvidence(ctx, &s, &e) }
+	})
+}
+
+// attachSource loads the stored sources to choose one from.
+func (t *evidenceTab) attachSource() {
+	c := t.claim
+	var sources []*claims.Source
+	t.env.run(func() error {
+		var err error
+		sources, err = t.env.store.FindSources(context.Background())
+		return err
+	}, func() { t.chooseSource(c, sources) })
+}
+
+// chooseSource asks which source to attach to c, and with what excerpt.
+func (t *evidenceTab) chooseSource(c *claims.Claim, sources []*claims.Source) {
+	if len(sources) == 0 {
+		dialog.ShowInformation("No sources yet", "There is no source to attach yet: add one with “Add source”.", t.env.window)
+		return
+	}
+	names := make([]string, len(sources))
+	for i, s := range sources {
+		names[i] = evidenceJoin(" — ", s.Title, s.Publisher)
+	}
+	pick := widget.NewSelect(names, nil)
+	pick.PlaceHolder = "Choose a source"
+	f := newEvidenceForm()
+	items := append([]*widget.FormItem{widget.NewFormItem("Source", pick)}, f.evidenceItems()...)
+	t.openForm(c, "Attach a source", "Attach", items, func() func() error {
+		ctx, e := t.env.actor(), f.evidence()
+		e.ClaimID = c.ID
+		if i := pick.SelectedIndex(); i >= 0 {
+			e.SourceID = sources[i].ID
+		}
+		return func() error { return t.env.store.AttachEvidence(ctx, &e) }
+	})
+}
+
+// edit opens the form filled in with the evidence and its source.
+func (t *evidenceTab) edit(c *claims.Claim, ce citedEvidence) {
+	f := newEvidenceForm()
+	f.fill(ce.source, ce.evidence)
+	items := append(f.sourceItems(), f.evidenceItems()...)
+	items[0].HintText = "Changes to the source show on every claim that cites it."
+	t.openForm(c, "Edit evidence", "Save", items, func() func() error {
+		ctx, s, e := t.env.actor(), f.source(), f.evidence()
+		return func() error { return t.update(ctx, ce, s, e) }
+	})
+}
+
+// update saves an edit as up to two actions, the source first, since the
+// store has no one action for both. It compares with the source as stored
+// now, so that a retry after the store refused the evidence does not edit
+// the source a second time.
+func (t *evidenceTab) update(ctx context.Context, ce citedEvidence, s claims.Source, e claims.Evidence) error {
+	stored, err := t.env.store.FindSourceByID(ctx, ce.source.ID)
+	if err != nil {
+		return err
+	}
+	if upd := evidenceSourceChanges(stored, s); upd != (claims.SourceUpdate{}) {
+		if _, err := t.env.store.UpdateSource(ctx, stored.ID, upd); err != nil {
+			return err
+		}
+	}
+	if upd := evidenceChanges(ce.evidence, e); upd != (claims.EvidenceUpdate{}) {
+		_, err = t.env.store.UpdateEvidence(ctx, ce.evidence.ID, upd)
+	}
+	return err
+}
+
+// evidenceSourceChanges is the update that turns the fields the form
+// edits from was into now.
+func evidenceSourceChanges(was *claims.Source, now claims.Source) claims.SourceUpdate {
+	return claims.SourceUpdate{
+		Type:        ifEdited(was.Type, now.Type),
+		Title:       ifEdited(was.Title, now.Title),
+		Publisher:   ifEdited(was.Publisher, now.Publisher),
+		Issued:      ifEdited(was.Issued, now.Issued),
+		URL:         ifEdited(was.URL, now.URL),
+		ArchiveURL:  ifEdited(was.ArchiveURL, now.ArchiveURL),
+		Reliability: ifEdited(was.Reliability, now.Reliability),
+		Protected:   ifEdited(was.Protected, now.Protected),
+	}
+}
+
+// evidenceChanges is the update that turns was's excerpt, locator and
+// stance into now's.
+func evidenceChanges(was *claims.Evidence, now claims.Evidence) claims.EvidenceUpdate {
+	return claims.EvidenceUpdate{
+		Excerpt: ifEdited(was.Excerpt, now.Excerpt),
+		Locator: ifEdited(was.Locator, now.Locator),
+		Stance:  ifEdited(was.Stance, now.Stance),
+	}
+}
+
+// ifEdited returns &now, or nil when nothing changed.
+func ifEdited[T comparable](was, now T) *T {
+	if was == now {
+		return nil
+	}
+	return &now
+}
+
+// confirmDetach detaches evidence once the user confirms.
+func (t *evidenceTab) confirmDetach(c *claims.Claim, ce citedEvidence) {
+	msg := fmt.Sprintf("Detach “%s” from this claim? The source stays in the database, and the history keeps the evidence.", ce.source.Title)
+	d := dialog.NewConfirm("Detach evidence", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		ctx := t.env.actor()
+		t.env.run(func() error { return t.env.store.DetachEvidence(ctx, ce.evidence.ID) }, func() { t.changed(c) })
+	}, t.env.window)
+	d.SetConfirmText("Detach")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+// evidenceForm holds the fields of the add, attach and edit dialogs. Each
+// dialog keeps its form, so that it can open again as typed.
+type evidenceForm struct {
+	title, webURL, publisher, issued, archiveURL *widget.Entry
+	kind, reliability                            *widget.Select
+	kinds                                        []claims.SourceType // kind's options, in order
+	protected                                    *widget.Check
+	excerpt, locator                             *widget.Entry
+	stance                                       *widget.RadioGroup
+}
+
+// evidenceSourceTypes are the CSL item types the form offers, by name.
+var evidenceSourceTypes = []struct {
+	kind claims.SourceType
+	name string
+}{
+	{claims.SourceWebpage, "Web page"},
+	{claims.SourceArticle, "Newspaper article"},
+	{claims.SourceJournalArticle, "Journal article"},
+	{claims.SourceReport, "Report"},
+	{claims.SourceDataset, "Dataset"},
+	{claims.SourceInterview, "Interview"},
+	{claims.SourceLegislation, "Legislation"},
+	{claims.SourceSpeech, "Speech"},
+	{claims.SourceBroadcast, "Broadcast"},
+}
+
+// evidenceGrades are the reliability grades in the order the form offers them.
+var evidenceGrades = []claims.Reliability{
+	claims.ReliabilityA, claims.ReliabilityB, claims.ReliabilityC,
+	claims.ReliabilityD, claims.ReliabilityE, claims.ReliabilityF,
+}
+
+// newEvidenceForm returns the fields for a new source and evidence. The
+// grade starts at F and the stance at context, which is what the store
+// would store for them, so the form shows what will be saved.
+func newEvidenceForm() *evidenceForm {
+	f := &evidenceForm{
+		title:      widget.NewEntry(),
+		webURL:     evidencePlaceholder(widget.NewEntry(), "https://…"),
+		publisher:  evidencePlaceholder(widget.NewEntry(), "Newspaper, journal, site or organisation"),
+		issued:     evidencePlaceholder(widget.NewEntry(), "YYYY-MM-DD"),
+		archiveURL: evidencePlaceholder(widget.NewEntry(), "https://web.archive.org/…"),
+		protected:  widget.NewCheck("Keep this source's identity in the newsroom", nil),
+		excerpt:    evidencePlaceholder(widget.NewMultiLineEntry(), "The exact words of the source"),
+		locator:    evidencePlaceholder(widget.NewEntry(), "Page, paragraph or timestamp"),
+	}
+	var names []string
+	for _, st := range evidenceSourceTypes {
+		f.kinds, names = append(f.kinds, st.kind), append(names, st.name)
+	}
+	f.kind = widget.NewSelect(names, nil)
+	f.kind.SetSelectedIndex(0)
+	var grades []string
+	for _, g := range evidenceGrades {
+		grades = append(grades, g.Label())
+	}
+	f.reliability = widget.NewSelect(grades, nil)
+	f.reliability.SetSelected(claims.ReliabilityF.Label())
+	f.excerpt.Wrapping = fyne.TextWrapWord
+	f.excerpt.SetMinRowsVisible(4)
+	var stances []string
+	for _, look := range evidenceStances {
+		stances = append(stances, look.label)
+	}
+	f.stance = widget.NewRadioGroup(stances, nil)
+	f.stance.Horizontal, f.stance.Required = true, true
+	f.stance.SetSelected(evidenceStanceLook(claims.StanceContext).label)
+	return f
+}
+
+func evidencePlaceholder(e *widget.Entry, text string) *widget.Entry {
+	e.SetPlaceHolder(text)
+	return e
+}
+
+func (f *evidenceForm) sourceItems() []*widget.FormItem {
+	return []*widget.FormItem{
+		widget.NewFormItem("Title", f.title),
+		widget.NewFormItem("URL", f.webURL),
+		widget.NewFormItem("Publisher", f.publisher),
+		widget.NewFormItem("Issued", f.issued),
+		widget.NewFormItem("Archive URL", f.archiveURL),
+		widget.NewFormItem("Type", f.kind),
+		widget.NewFormItem("Reliability", f.reliability),
+		widget.NewFormItem("Protected", f.protected),
+	}
+}
+
+func (f *evidenceForm) evidenceItems() []*widget.FormItem {
+	return []*widget.FormItem{
+		widget.NewFormItem("Excerpt", f.excerpt),
+		widget.NewFormItem("Locator", f.locator),
+		widget.NewFormItem("Stance", f.stance),
+	}
+}
+
+// fill shows s and e in the form.
+func (f *evidenceForm) fill(s *claims.Source, e *claims.Evidence) {
+	f.title.SetText(s.Title)
+	f.webURL.SetText(s.URL)
+	f.publisher.SetText(s.Publisher)
+	f.issued.SetText(s.Issued)
+	f.archiveURL.SetText(s.ArchiveURL)
+	f.setKind(s.Type)
+	f.reliability.SetSelected(s.Reliability.Label())
+	f.protected.SetChecked(s.Protected)
+	f.excerpt.SetText(e.Excerpt)
+	f.locator.SetText(e.Locator)
+	f.stance.SetSelected(evidenceStanceLook(e.Stance).label)
+}
+
+// setKind selects t, adding it to the choices when it is a CSL type the
+// form does not offer, so that editing a source keeps its type.
+func (f *evidenceForm) setKind(t claims.SourceType) {
+	for i, k := range f.kinds {
+		if k == t {
+			f.kind.SetSelectedIndex(i)
+			return
+		}
+	}
+	f.kinds = append(f.kinds, t)
+	f.kind.Options = append(f.kind.Options, string(t))
+	f.kind.SetSelectedIndex(len(f.kinds) - 1)
+}
+
+// source returns the source fields as typed.
+func (f *evidenceForm) source() claims.Source {
+	s := claims.Source{
+		Title:      strings.TrimSpace(f.title.Text),
+		URL:        strings.TrimSpace(f.webURL.Text),
+		Publisher:  strings.TrimSpace(f.publisher.Text),
+		Issued:     strings.TrimSpace(f.issued.Text),
+		ArchiveURL: strings.TrimSpace(f.archiveURL.Text),
+		Protected:  f.protected.Checked,
+	}
+	if i := f.kind.SelectedIndex(); i >= 0 {
+		s.Type = f.kinds[i]
+	}
+	if i := f.reliability.SelectedIndex(); i >= 0 {
+		s.Reliability = evidenceGrades[i]
+	}
+	return s
+}
+
+// evidence returns the evidence fields as typed.
+func (f *evidenceForm) evidence() claims.Evidence {
+	e := claims.Evidence{Excerpt: strings.TrimSpace(f.excerpt.Text), Locator: strings.TrimSpace(f.locator.Text)}
+	for _, look := range evidenceStances {
+		if look.label == f.stance.Selected {
+			e.Stance = look.stance
+		}
+	}
+	return e
+}

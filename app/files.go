@@ -1,0 +1,239 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"claimdesk/claims"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// maxArticleBytes bounds what an import reads, so a wrong file cannot
+// exhaust memory.
+const maxArticleBytes = 4 * claims.MaxArticleText
+
+// chooseFile asks for a file to open, or a name to save as, and passes its
+// path to done. Tests replace it: Fyne's file dialog is its own world.
+var chooseFile = func(w fyne.Window, save bool, extensions []string, done func(path string)) {
+	callback := func(uri fyne.URI) {
+		if uri != nil {
+			done(uri.Path())
+		}
+	}
+	var d *dialog.FileDialog
+	if save {
+		d = dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+			if err == nil && wc != nil {
+				wc.Close()
+				callback(wc.URI())
+			}
+		}, w)
+		d.SetFileName("claims.db")
+	} else {
+		d = dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+			if err == nil && rc != nil {
+				rc.Close()
+				callback(rc.URI())
+			}
+		}, w)
+	}
+	if len(extensions) > 0 {
+		d.SetFilter(storage.NewExtensionFileFilter(extensions))
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// newDatabase creates a database where the user says, and switches to it.
+func (ui *UI) newDatabase() {
+	chooseFile(ui.window, true, []string{".db"}, func(path string) {
+		// The save dialog created an empty file; a new database starts
+		// from nothing, so make room for it.
+		if info, err := os.Stat(path); err == nil && info.Size() == 0 {
+			os.Remove(path)
+		}
+		ui.switchTo(path)
+	})
+}
+
+func (ui *UI) openDatabase() {
+	chooseFile(ui.window, false, []string{".db"}, ui.switchTo)
+}
+
+// switchTo opens the database at path off the UI goroutine, with a
+// progress indicator, and shows it in place of the current one. If it
+// cannot be opened, the current one stays.
+func (ui *UI) switchTo(path string) {
+	progress := dialog.NewCustomWithoutButtons("Opening "+filepath.Base(path)+"…", widget.NewProgressBarInfinite(), ui.window)
+	progress.Show()
+	var opened claims.Store
+	ui.spawn(func() {
+		st, err := ui.opts.Open(path)
+		fyne.Do(func() {
+			progress.Hide()
+			if err != nil {
+				ui.showError(err)
+				return
+			}
+			opened = st
+			ui.adopt(opened, path)
+		})
+	})
+}
+
+// adopt makes st the window's database.
+func (ui *UI) adopt(st claims.Store, path string) {
+	if err := ui.store.Close(); err != nil {
+		fyne.LogError("close database", err)
+	}
+	ui.store, ui.path, ui.current = st, path, nil
+	ui.prefs.remember(path)
+	ui.installMenus()
+	ui.detail.Objects = []fyne.CanvasObject{widget.NewLabel("Choose a claim in the list.")}
+	ui.detail.Refresh()
+	ui.list.articleID = ""
+	ui.Load()
+}
+
+// importArticle reads a text file and asks for what the text does not say.
+func (ui *UI) importArticle() {
+	chooseFile(ui.window, false, []string{".txt", ".md"}, func(path string) {
+		text, err := readArticle(path)
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		ui.askArticleDetails(text)
+	})
+}
+
+// readArticle returns a file's text, refusing what is not UTF-8 text.
+func readArticle(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", claims.Errorf(claims.EINVALID, "Cannot read %s: %v.", filepath.Base(path), err)
+	}
+	defer f.Close()
+	raw, err := io.ReadAll(io.LimitReader(f, maxArticleBytes+1))
+	switch {
+	case err != nil:
+		return "", claims.Errorf(claims.EINVALID, "Cannot read %s: %v.", filepath.Base(path), err)
+	case len(raw) > maxArticleBytes:
+		return "", claims.Errorf(claims.EINVALID, "%s is too large for an article.", filepath.Base(path))
+	case !utf8.Valid(raw):
+		return "", claims.Errorf(claims.EINVALID, "%s is not UTF-8 text.", filepath.Base(path))
+	}
+	return strings.TrimPrefix(string(raw), "\ufeff"), nil
+}
+
+// askArticleDetails asks for the title, outlet, address, date and language
+// of an article about to be imported, then imports it.
+func (ui *UI) askArticleDetails(text string) {
+	title, outlet, url, date := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	title.SetText(firstLine(text))
+	date.SetPlaceHolder("YYYY-MM-DD")
+	lang := widget.NewRadioGroup([]string{claims.LangFrench, claims.LangEnglish}, nil)
+	lang.Horizontal = true
+	lang.SetSelected(ui.settings.Language)
+	items := []*widget.FormItem{
+		widget.NewFormItem("Title", title), widget.NewFormItem("Outlet", outlet),
+		widget.NewFormItem("Address", url), widget.NewFormItem("Published", date),
+		widget.NewFormItem("Language", lang),
+	}
+	d := dialog.NewForm("Import article", "Import", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		a := &claims.Article{Title: strings.TrimSpace(title.Text), Outlet: strings.TrimSpace(outlet.Text),
+			URL: strings.TrimSpace(url.Text), PublishedOn: strings.TrimSpace(date.Text), Language: lang.Selected, Text: text}
+		ui.importNow(a)
+	}, ui.window)
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
+	d.Show()
+}
+
+func (ui *UI) importNow(a *claims.Article) {
+	progress := dialog.NewCustomWithoutButtons("Importing…", widget.NewProgressBarInfinite(), ui.window)
+	progress.Show()
+	ui.spawn(func() {
+		err := ui.store.ImportArticle(ui.actor(), a, nil)
+		fyne.Do(func() {
+			progress.Hide()
+			if err != nil {
+				ui.showError(err)
+				return
+			}
+			ui.sidebar.reload()
+			ui.status.SetText(fmt.Sprintf("Imported %q.", a.Title))
+		})
+	})
+}
+
+func firstLine(text string) string {
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			if utf8.RuneCountInString(line) > 200 {
+				return string([]rune(line)[:199]) + "…"
+			}
+			return line
+		}
+	}
+	return ""
+}
+
+// newClaim adds a claim to the current article from its exact words.
+func (ui *UI) newClaim() {
+	articleID := ui.list.articleID
+	if articleID == "" && ui.current != nil {
+		articleID = ui.current.ArticleID
+	}
+	if articleID == "" {
+		dialog.ShowInformation("New claim", "Choose an article in the sidebar first.", ui.window)
+		return
+	}
+	words, speaker := widget.NewMultiLineEntry(), widget.NewEntry()
+	words.Wrapping = fyne.TextWrapWord
+	words.SetMinRowsVisible(3)
+	kinds := make([]string, len(claims.Kinds))
+	for i, k := range claims.Kinds {
+		kinds[i] = k.Label()
+	}
+	kind := widget.NewSelect(kinds, nil)
+	kind.SetSelectedIndex(0)
+	items := []*widget.FormItem{
+		widget.NewFormItem("Exact words", words), widget.NewFormItem("Speaker", speaker), widget.NewFormItem("Kind", kind),
+	}
+	items[0].HintText = "Paste them from the article, or select them in the Article tab."
+	d := dialog.NewForm("New claim", "Add", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		c := &claims.Claim{ArticleID: articleID, Text: strings.TrimSpace(words.Text),
+			Speaker: claims.Speaker{Name: strings.TrimSpace(speaker.Text)}, Kind: claims.Kinds[max(kind.SelectedIndex(), 0)]}
+		ui.run(func() error { return ui.store.CreateClaim(ui.actor(), c) }, func() {
+			ui.claimChanged(c.ID)
+			ui.selectClaim(c.ID)
+		})
+	}, ui.window)
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
+	d.Show()
+}
+
+// newSource opens the form for a source bearing on the current claim.
+func (ui *UI) newSource() {
+	if ui.current == nil {
+		dialog.ShowInformation("New source", "Choose the claim the source bears on first.", ui.window)
+		return
+	}
+	ui.showClaims()
+	ui.openTab("Evidence")
+	ui.evidence.addSource()
+}

@@ -1,0 +1,120 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"claimdesk/claims"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// timeLayout is how the window writes moments: to the second, in local time.
+const timeLayout = "2006-01-02 15:04:05"
+
+// historyTab lists a claim's events, newest first, under whether the
+// database's history verifies.
+type historyTab struct {
+	env     *env
+	events  []*claims.Event
+	verdict *widget.Label
+	list    *widget.List
+}
+
+func newHistoryTab(e *env) *historyTab {
+	t := &historyTab{env: e, verdict: widget.NewLabel("")}
+	t.verdict.Wrapping = fyne.TextWrapWord
+	t.list = widget.NewList(func() int { return len(t.events) }, newHistoryRow, t.update)
+	return t
+}
+
+func (t *historyTab) object() fyne.CanvasObject {
+	return container.NewBorder(t.verdict, nil, nil, nil, t.list)
+}
+
+// show loads the claim's events, newest first, and verifies the history.
+func (t *historyTab) show(c *claims.Claim) {
+	var events []*claims.Event
+	var check *claims.HistoryCheck
+	t.env.run(func() error {
+		var err error
+		if events, err = t.env.store.FindEvents(context.Background(), claims.EventFilter{ClaimID: c.ID}); err != nil {
+			return err
+		}
+		check, err = t.env.store.VerifyHistory(context.Background())
+		return err
+	}, func() {
+		for i, j := 0, len(events)-1; i < j; i, j = i+1, j-1 {
+			events[i], events[j] = events[j], events[i]
+		}
+		t.events = events
+		t.verdict.SetText(describeCheck(check))
+		t.list.Refresh()
+	})
+}
+
+// describeCheck says in one sentence whether the history verifies.
+func describeCheck(check *claims.HistoryCheck) string {
+	if check.OK() {
+		return fmt.Sprintf("✔ The history verifies: %d events, every link of the hash chain holds.", check.Events)
+	}
+	b := check.Broken
+	return fmt.Sprintf("✘ The history does not verify: event %s (%s): %s.", b.EventID, b.At.Local().Format(timeLayout), b.Reason)
+}
+
+func newHistoryRow() fyne.CanvasObject {
+	summary := widget.NewLabel("")
+	summary.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, widget.NewLabel(""), nil, summary)
+}
+
+func (t *historyTab) update(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(t.events) {
+		return
+	}
+	e := t.events[id]
+	row := o.(*fyne.Container)
+	row.Objects[1].(*widget.Label).SetText(e.At.Local().Format(timeLayout) + "  " + e.Actor)
+	row.Objects[0].(*widget.Label).SetText(e.Summary)
+}
+
+// correctionsTab lists the rating changes made after publication.
+type correctionsTab struct {
+	label *widget.Label
+}
+
+func newCorrectionsTab() *correctionsTab {
+	t := &correctionsTab{label: widget.NewLabel("")}
+	t.label.Wrapping = fyne.TextWrapWord
+	return t
+}
+
+func (t *correctionsTab) object() fyne.CanvasObject { return container.NewVScroll(t.label) }
+
+// show writes the claim's corrections log, oldest first.
+func (t *correctionsTab) show(c *claims.Claim, scale *claims.RatingScale) {
+	if len(c.Corrections) == 0 {
+		t.label.SetText("No corrections. A change of rating after publication is logged here, with its reason.")
+		return
+	}
+	text := ""
+	for _, corr := range c.Corrections {
+		text += fmt.Sprintf("%s, %s: %s → %s\nReason: %s\n", corr.At.Local().Format(timeLayout), corr.Author,
+			ratingName(scale, corr.OldRating), ratingName(scale, corr.NewRating), corr.Reason)
+		if corr.PublicNote != "" {
+			text += "Public note: " + corr.PublicNote + "\n"
+		}
+		text += "\n"
+	}
+	t.label.SetText(text)
+}
+
+// ratingName is a rating's label, or its key when the scale lacks it.
+func ratingName(scale *claims.RatingScale, key string) string {
+	if r, ok := scale.Rating(key); ok {
+		return r.Label
+	}
+	return key
+}

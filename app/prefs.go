@@ -1,0 +1,119 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Preference keys. They are stored by Fyne per user: never rename them.
+const (
+	prefReviewer     = "reviewer.name"
+	prefOrganization = "reviewer.organization"
+	prefWidth        = "window.width"
+	prefHeight       = "window.height"
+	prefRecent       = "files.recent"
+	maxRecent        = 8
+)
+
+// preferences are what ClaimDesk remembers for this user, apart from any
+// database: who they are, the window's size and the files they opened.
+type preferences struct {
+	fyne.Preferences
+}
+
+func (p preferences) reviewer() string {
+	return strings.TrimSpace(p.String(prefReviewer))
+}
+
+func (p preferences) reviewerOrPlaceholder() string {
+	if name := p.reviewer(); name != "" {
+		return name
+	}
+	return "(no name yet: Edit > Preferences)"
+}
+
+// recent returns the files opened lately, newest first.
+func (p preferences) recent() []string {
+	return p.StringList(prefRecent)
+}
+
+// remember puts path first in the recent files.
+func (p preferences) remember(path string) {
+	list := []string{path}
+	for _, old := range p.recent() {
+		if old != path && len(list) < maxRecent {
+			list = append(list, old)
+		}
+	}
+	p.SetStringList(prefRecent, list)
+}
+
+// askNameOnFirstLaunch asks who the reviewer is, once: every change is
+// signed with that name.
+func (ui *UI) askNameOnFirstLaunch() {
+	fyne.Do(func() {
+		if ui.prefs.reviewer() == "" {
+			ui.editPreferences(true)
+		}
+	})
+}
+
+// editPreferences asks for the reviewer's name and organisation. On first
+// launch the dialog explains why it asks.
+func (ui *UI) editPreferences(first bool) {
+	name, org := widget.NewEntry(), widget.NewEntry()
+	name.SetText(ui.prefs.reviewer())
+	org.SetText(ui.prefs.String(prefOrganization))
+	name.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errNameRequired
+		}
+		return nil
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem("Your name", name),
+		widget.NewFormItem("Organisation", org),
+	}
+	title := "Preferences"
+	if first {
+		title = "Welcome to ClaimDesk"
+		items[0].HintText = "Every change you make is signed with this name."
+	}
+	d := dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		ui.prefs.SetString(prefReviewer, strings.TrimSpace(name.Text))
+		ui.prefs.SetString(prefOrganization, strings.TrimSpace(org.Text))
+		ui.setStatus()
+	}, ui.window)
+	d.Resize(fyne.NewSize(480, d.MinSize().Height))
+	d.Show()
+}
+
+type prefError string
+
+func (e prefError) Error() string { return string(e) }
+
+const errNameRequired = prefError("Enter your name.")
+
+// restoreSize gives the window the size it had when last closed.
+func (ui *UI) restoreSize() {
+	w := ui.prefs.FloatWithFallback(prefWidth, 1280)
+	h := ui.prefs.FloatWithFallback(prefHeight, 800)
+	ui.window.Resize(fyne.NewSize(float32(w), float32(h)))
+}
+
+// quit remembers the window's size, closes the database and ends the app.
+func (ui *UI) quit() {
+	size := ui.window.Canvas().Size()
+	ui.prefs.SetFloat(prefWidth, float64(size.Width))
+	ui.prefs.SetFloat(prefHeight, float64(size.Height))
+	if err := ui.store.Close(); err != nil {
+		fyne.LogError("close database", err)
+	}
+	ui.app.Quit()
+}

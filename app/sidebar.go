@@ -1,0 +1,124 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"claimdesk/claims"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// progress counts an article's claims that are done out of those to check.
+type progress struct{ published, toCheck int }
+
+// fraction is how far the article's checking has come, 0 to 1.
+func (p progress) fraction() float64 {
+	if p.toCheck == 0 {
+		return 0
+	}
+	return float64(p.published) / float64(p.toCheck)
+}
+
+// countProgress counts, per article and overall (""), the published claims
+// and the claims to check: all live claims but those triaged out.
+func countProgress(summaries []claims.ClaimSummary) map[string]progress {
+	out := map[string]progress{}
+	for _, s := range summaries {
+		if s.Deleted || s.Status == claims.StatusNotCheckWorthy {
+			continue
+		}
+		for _, key := range []string{s.ArticleID, ""} {
+			p := out[key]
+			p.toCheck++
+			if s.Status.IsPublic() {
+				p.published++
+			}
+			out[key] = p
+		}
+	}
+	return out
+}
+
+// sidebar lists the database's articles, each with how far its checking has
+// come; the first row stands for all articles.
+type sidebar struct {
+	env      *env
+	onSelect func(articleID string)
+	articles []*claims.Article
+	progress map[string]progress
+	list     *widget.List
+}
+
+func newSidebar(e *env, onSelect func(articleID string)) *sidebar {
+	s := &sidebar{env: e, onSelect: onSelect, progress: map[string]progress{}}
+	s.list = widget.NewList(s.count, newArticleRow, s.update)
+	s.list.OnSelected = func(id widget.ListItemID) { s.onSelect(s.articleAt(id)) }
+	return s
+}
+
+func (s *sidebar) object() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("Articles", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewBorder(title, nil, nil, nil, s.list)
+}
+
+// reload reads the articles and their claims' progress.
+func (s *sidebar) reload() {
+	var articles []*claims.Article
+	var counts map[string]progress
+	s.env.run(func() error {
+		var err error
+		if articles, err = s.env.store.FindArticles(context.Background()); err != nil {
+			return err
+		}
+		all, _, err := s.env.store.FindClaimSummaries(context.Background(), claims.ClaimFilter{})
+		counts = countProgress(all)
+		return err
+	}, func() {
+		s.articles, s.progress = articles, counts
+		s.list.Refresh()
+	})
+}
+
+func (s *sidebar) count() int { return len(s.articles) + 1 }
+
+// articleAt returns the article ID of row id; row 0 is all articles.
+func (s *sidebar) articleAt(id widget.ListItemID) string {
+	if id <= 0 || id > len(s.articles) {
+		return ""
+	}
+	return s.articles[id-1].ID
+}
+
+// articleRow is a sidebar row: the title above a progress bar.
+type articleRow struct {
+	widget.BaseWidget
+	title *widget.Label
+	bar   *widget.ProgressBar
+}
+
+func newArticleRow() fyne.CanvasObject {
+	r := &articleRow{title: widget.NewLabel(""), bar: widget.NewProgressBar()}
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer stacks the title on the progress bar.
+func (r *articleRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewVBox(r.title, r.bar))
+}
+
+func (s *sidebar) update(id widget.ListItemID, obj fyne.CanvasObject) {
+	row := obj.(*articleRow)
+	articleID, title := s.articleAt(id), "All articles"
+	if articleID != "" {
+		title = s.articles[id-1].Title
+	}
+	p := s.progress[articleID]
+	row.title.SetText(title)
+	row.bar.TextFormatter = func() string { return fmt.Sprintf("%d of %d published", p.published, p.toCheck) }
+	row.bar.SetValue(p.fraction())
+}

@@ -1,0 +1,216 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"claimdesk/assets"
+	"claimdesk/claims"
+	"claimdesk/store"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// sampleStore opens a temporary database holding the sample case.
+func sampleStore(t *testing.T) claims.Store {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "sample.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	a, list, err := assets.SampleCase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ImportArticle(claims.NewContext(context.Background(), "ClaimDesk"), a, list); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// newTestUI builds the real window on st, signed as reviewer, with store
+// work run at once so that tests read the result straight after acting.
+func newTestUI(t *testing.T, st claims.Store, reviewer string) *UI {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefReviewer, reviewer)
+	w := test.NewTempWindow(t, nil)
+	ui := New(a, w, st, Options{Path: "sample.db"})
+	ui.spawn = func(f func()) { f() }
+	w.Resize(fyne.NewSize(1280, 800))
+	ui.Load()
+	return ui
+}
+
+// as switches the reviewer signing the changes.
+func (ui *UI) as(reviewer string) {
+	ui.prefs.SetString(prefReviewer, reviewer)
+}
+
+func TestLoadShowsArticlesProgressAndClaims(t *testing.T) {
+	ui := newTestUI(t, sampleStore(t), "Alice")
+	if got := ui.sidebar.count(); got != 2 {
+		t.Fatalf("sidebar rows = %d, want all articles + the sample", got)
+	}
+	if p := ui.sidebar.progress[""]; p.toCheck != 21 || p.published != 0 {
+		t.Fatalf("overall progress = %+v, want 0 of 21", p)
+	}
+	if got := len(ui.list.rows); got != 21 {
+		t.Fatalf("claim rows = %d, want 21", got)
+	}
+	if got := ui.list.count.Text; got != "21 of 21 claims" {
+		t.Errorf("count label = %q", got)
+	}
+}
+
+func TestSearchIgnoresCaseAndAccents(t *testing.T) {
+	ui := newTestUI(t, sampleStore(t), "Alice")
+	ui.sidebar.list.Select(1)
+	for query, want := range map[string]int{"coree conteneurs": 1, "STOLTENBERG": 9, "pékin": 1, "nothing like this": 0, "": 21} {
+		ui.list.search.SetText(query)
+		if got := len(ui.list.rows); got != want {
+			t.Errorf("search %q: %d rows, want %d", query, got, want)
+		}
+	}
+}
+
+func TestFiltersAndSort(t *testing.T) {
+	ui := newTestUI(t, sampleStore(t), "Alice")
+	ui.list.speaker.SetSelected("Bonnie Jenkins")
+	if len(ui.list.rows) != 1 || ui.list.rows[0].Speaker != "Bonnie Jenkins" {
+		t.Fatalf("speaker filter: %+v", ui.list.rows)
+	}
+	ui.list.speaker.SetSelectedIndex(0)
+	ui.list.order.SetSelected("Check-worthiness")
+	for i := 1; i < len(ui.list.rows); i++ {
+		if ui.list.rows[i-1].CheckWorthiness < ui.list.rows[i].CheckWorthiness {
+			t.Fatalf("rows %d and %d out of order", i-1, i)
+		}
+	}
+	ui.list.status.SetSelected(claims.StatusPublished.Label())
+	if len(ui.list.rows) != 0 {
+		t.Fatalf("%d published claims in a fresh sample", len(ui.list.rows))
+	}
+}
+
+// findClaim searches the list and selects its only row.
+func findClaim(t *testing.T, ui *UI, query string) *claims.Claim {
+	t.Helper()
+	ui.list.search.SetText(query)
+	if len(ui.list.rows) != 1 {
+		t.Fatalf("search %q: %d rows, want 1", query, len(ui.list.rows))
+	}
+	ui.list.list.Select(0)
+	if ui.current == nil || ui.current.ID != ui.list.rows[0].ID {
+		t.Fatalf("selecting the row did not show its claim")
+	}
+	return ui.current
+}
+
+func TestClaimTabEditsAndMoves(t *testing.T) {
+	st := sampleStore(t)
+	ui := newTestUI(t, st, "Alice")
+	c := findClaim(t, ui, "11 000")
+	if !strings.Contains(ui.claimTab.words.Text, "11 000 conteneurs") {
+		t.Fatalf("claim tab shows %q", ui.claimTab.words.Text)
+	}
+	ui.claimTab.tags.SetText("armement, corée du nord, urgent")
+	test.Tap(ui.claimTab.save)
+	stored, _ := st.FindClaimByID(context.Background(), c.ID)
+	if strings.Join(stored.Tags, "|") != "armement|corée du nord|urgent" || stored.Meta.UpdatedBy != "Alice" {
+		t.Fatalf("stored tags %v by %s", stored.Tags, stored.Meta.UpdatedBy)
+	}
+	tapButton(t, ui.claimTab.steps, "→ researching")
+	stored, _ = st.FindClaimByID(context.Background(), c.ID)
+	if stored.Status != claims.StatusResearching || ui.claimTab.status.Text != "researching" {
+		t.Fatalf("status %s, shown %q", stored.Status, ui.claimTab.status.Text)
+	}
+}
+
+// tapButton taps the button labelled text among box's objects.
+func tapButton(t *testing.T, box *fyne.Container, text string) {
+	t.Helper()
+	for _, o := range box.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("no button %q", text)
+}
+
+func TestArrowKeysMoveAndDeleteAsks(t *testing.T) {
+	st := sampleStore(t)
+	ui := newTestUI(t, st, "Alice")
+	ui.list.list.Select(0)
+	first := ui.current.ID
+	ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if ui.current.ID == first || ui.current.ID != ui.list.rows[1].ID {
+		t.Fatal("the down arrow did not select the next claim")
+	}
+	ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if ui.current.ID != first {
+		t.Fatal("the up arrow did not come back")
+	}
+	ui.list.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	confirm := ui.window.Canvas().Overlays().Top()
+	if confirm == nil {
+		t.Fatal("Delete did not ask first")
+	}
+	tapDialogButton(t, confirm, "Yes")
+	if _, err := st.FindClaimByID(context.Background(), first); claims.ErrorCode(err) != claims.ENOTFOUND {
+		t.Fatalf("after confirming, FindClaimByID = %v, want a tombstone", err)
+	}
+	if len(ui.list.rows) != 20 {
+		t.Fatalf("%d rows after deleting one of 21", len(ui.list.rows))
+	}
+}
+
+// tapDialogButton taps the button labelled text in an overlay.
+func tapDialogButton(t *testing.T, overlay fyne.CanvasObject, text string) {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(overlay) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("no %q button in the dialog", text)
+}
+
+func TestFirstLaunchAsksTheName(t *testing.T) {
+	ui := newTestUI(t, sampleStore(t), "")
+	d := ui.window.Canvas().Overlays().Top()
+	if d == nil {
+		t.Fatal("no welcome dialog")
+	}
+	var name *widget.Entry
+	for _, o := range test.LaidOutObjects(d) {
+		if e, ok := o.(*widget.Entry); ok && name == nil {
+			name = e
+		}
+	}
+	test.Type(name, "Alice Martin")
+	tapDialogButton(t, d, "Save")
+	if got := ui.prefs.reviewer(); got != "Alice Martin" {
+		t.Fatalf("reviewer = %q", got)
+	}
+	if !strings.Contains(ui.status.Text, "signed as Alice Martin") {
+		t.Errorf("status bar = %q", ui.status.Text)
+	}
+}
+
+func TestShortcutHelpListsEveryShortcut(t *testing.T) {
+	ui := newTestUI(t, sampleStore(t), "Alice")
+	help := ui.shortcutHelp()
+	for _, want := range []string{"Ctrl+N\tNew claim", "Ctrl+F\tSearch claims", "Delete\t"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("shortcut help lacks %q", want)
+		}
+	}
+}

@@ -1,0 +1,109 @@
+package app
+
+import (
+	"context"
+	"testing"
+
+	"claimdesk/claims"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// formItem returns the widget of the form item labelled label in the
+// window's top dialog.
+func formItem(t *testing.T, ui *UI, label string) fyne.CanvasObject {
+	t.Helper()
+	top := ui.window.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog open")
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if form, ok := o.(*widget.Form); ok {
+			for _, item := range form.Items {
+				if item.Text == label {
+					return item.Widget
+				}
+			}
+		}
+	}
+	t.Fatalf("no %q field in the dialog", label)
+	return nil
+}
+
+// TestWholeReviewInTheWindow is a fact-check from search to publication,
+// done with the window's own widgets on a real database.
+func TestWholeReviewInTheWindow(t *testing.T) {
+	st := sampleStore(t)
+	ui := newTestUI(t, st, "Alice")
+	ctx := context.Background()
+
+	ui.sidebar.list.Select(1) // the sample article
+	test.Type(ui.list.search, "11 000")
+	if len(ui.list.rows) != 1 {
+		t.Fatalf("typing in the search box left %d rows", len(ui.list.rows))
+	}
+	ui.list.list.Select(0)
+	id := ui.current.ID
+
+	ui.openTab("Evidence")
+	test.Tap(ui.evidence.add)
+	test.Type(formItem(t, ui, "Title").(*widget.Entry), "Déclaration du Département d'État")
+	test.Type(formItem(t, ui, "URL").(*widget.Entry), "https://www.state.gov/north-korea-munitions")
+	test.Type(formItem(t, ui, "Excerpt").(*widget.Entry), "more than 11,000 containers of munitions")
+	formItem(t, ui, "Stance").(*widget.RadioGroup).SetSelected("Supports")
+	tapDialogButton(t, ui.window.Canvas().Overlays().Top(), "Add")
+	evidence, err := st.FindEvidence(ctx, id)
+	if err != nil || len(evidence) != 1 || evidence[0].Stance != claims.StanceSupports ||
+		evidence[0].Excerpt != "more than 11,000 containers of munitions" || evidence[0].Meta.CreatedBy != "Alice" {
+		t.Fatalf("evidence in the store = %+v, %v", evidence, err)
+	}
+
+	ui.openTab("Verdict")
+	ui.verdict.rating.SetSelected("Vrai")
+	ui.verdict.explanation.SetText("Le chiffre vient d'une déclaration officielle du Département d'État.")
+	test.Tap(ui.verdict.save)
+	wantStored(t, st, id, claims.StatusVerdictDrafted, "Alice")
+	test.Tap(ui.verdict.submit)
+	wantStored(t, st, id, claims.StatusInReview, "Alice")
+	if !ui.verdict.publish.Disabled() || !ui.verdict.approve.Disabled() {
+		t.Fatal("the verdict's own author may approve or publish it")
+	}
+
+	ui.as("Bob")
+	ui.refreshTab()
+	if ui.verdict.approve.Disabled() {
+		t.Fatal("a second reviewer cannot approve")
+	}
+	test.Tap(ui.verdict.approve)
+	if ui.verdict.publish.Disabled() {
+		t.Fatal("Publish stays disabled after a second reviewer approved")
+	}
+	test.Tap(ui.verdict.publish)
+	c := wantStored(t, st, id, claims.StatusPublished, "Alice")
+	if len(c.Reviews) != 1 || c.Reviews[0].Reviewer != "Bob" || c.Reviews[0].Decision != claims.DecisionApprove {
+		t.Fatalf("reviews = %+v", c.Reviews)
+	}
+	if p := ui.sidebar.progress[""]; p.published != 1 {
+		t.Errorf("sidebar progress = %+v after publishing", p)
+	}
+
+	ui.openTab("History")
+	if len(ui.history.events) != 6 || ui.history.events[0].Action != "claim.publish" {
+		t.Fatalf("history tab = %d events, newest %q", len(ui.history.events), ui.history.events[0].Action)
+	}
+}
+
+// wantStored checks the claim's status and verdict author in the store.
+func wantStored(t *testing.T, st claims.Store, id string, status claims.Status, author string) *claims.Claim {
+	t.Helper()
+	c, err := st.FindClaimByID(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Status != status || c.Verdict == nil || c.Verdict.Author != author {
+		t.Fatalf("stored claim: status %s, verdict %+v; want %s by %s", c.Status, c.Verdict, status, author)
+	}
+	return c
+}
