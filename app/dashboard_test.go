@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 	"image/color"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
 	"testing"
 
-	"claimdesk/assets"
 	"claimdesk/claims"
 	"claimdesk/store"
 
@@ -243,19 +241,8 @@ func checkLengths(t *testing.T, c *barChart) {
 // the second article.
 func dashboardStore(t *testing.T) (*store.DB, *claims.Article) {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	a, list, err := assets.SampleCase()
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, list := openSample(t, store.Options{})
 	setup := claims.NewContext(context.Background(), "Test")
-	if err := st.ImportArticle(setup, a, list); err != nil {
-		t.Fatal(err)
-	}
 	second := &claims.Article{Title: "Chômage : un recul record ?", Language: claims.LangFrench, Text: "Le chômage a reculé de 2 % en 2024."}
 	if err := st.ImportArticle(setup, second, []*claims.Claim{{Text: "Le chômage a reculé de 2 %", Kind: claims.KindStatistic}}); err != nil {
 		t.Fatal(err)

@@ -2,14 +2,12 @@ package app
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 
-	"claimdesk/assets"
 	"claimdesk/claims"
 	"claimdesk/store"
 
@@ -33,18 +31,7 @@ type evidenceFixture struct {
 func newEvidenceFixture(t *testing.T) *evidenceFixture {
 	t.Helper()
 	test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	a, list, err := assets.SampleCase()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.ImportArticle(claims.NewContext(context.Background(), "Test"), a, list); err != nil {
-		t.Fatal(err)
-	}
+	st, list := openSample(t, store.Options{})
 	fx := &evidenceFixture{t: t, st: st, claims: list}
 	e := &env{
 		store:        st,
@@ -94,30 +81,10 @@ func (fx *evidenceFixture) source(id string) *claims.Source {
 	return s
 }
 
-// evidenceWalk returns the visible objects drawn for o, o first, through
-// the renderers the canvas uses.
-func evidenceWalk(o fyne.CanvasObject) []fyne.CanvasObject {
-	if o == nil || !o.Visible() {
-		return nil
-	}
-	out := []fyne.CanvasObject{o}
-	var children []fyne.CanvasObject
-	switch o := o.(type) {
-	case fyne.Widget:
-		children = test.WidgetRenderer(o).Objects()
-	case *fyne.Container:
-		children = o.Objects
-	}
-	for _, c := range children {
-		out = append(out, evidenceWalk(c)...)
-	}
-	return out
-}
-
 // evidenceFind returns the objects of type T drawn for o, top to bottom.
 func evidenceFind[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 	var found []T
-	for _, c := range evidenceWalk(o) {
+	for _, c := range rendered(o) {
 		if x, ok := c.(T); ok {
 			found = append(found, x)
 		}

@@ -2,11 +2,9 @@ package app
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"claimdesk/assets"
 	"claimdesk/claims"
 	"claimdesk/store"
 
@@ -18,18 +16,7 @@ import (
 // sampleStore opens a temporary database holding the sample case.
 func sampleStore(t *testing.T) claims.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "sample.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	a, list, err := assets.SampleCase()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.ImportArticle(claims.NewContext(context.Background(), "ClaimDesk"), a, list); err != nil {
-		t.Fatal(err)
-	}
+	st, _ := openSample(t, store.Options{})
 	return st
 }
 

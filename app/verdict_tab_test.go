@@ -3,13 +3,11 @@ package app
 import (
 	"cmp"
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"claimdesk/assets"
 	"claimdesk/claims"
 	"claimdesk/store"
 
@@ -38,18 +36,7 @@ var verdictTestTime = time.Date(2025, 3, 14, 9, 30, 0, 0, time.Local)
 func newVerdictFixture(t *testing.T) *verdictFixture {
 	t.Helper()
 	test.NewTempApp(t)
-	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{Now: func() time.Time { return verdictTestTime }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	a, list, err := assets.SampleCase()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.ImportArticle(claims.NewContext(context.Background(), "Test"), a, list); err != nil {
-		t.Fatal(err)
-	}
+	st, list := openSample(t, store.Options{Now: func() time.Time { return verdictTestTime }})
 	f := &verdictFixture{t: t, st: st, reviewer: "Alice", claimID: list[0].ID}
 	w := test.NewTempWindow(t, nil)
 	e := &env{
@@ -132,7 +119,7 @@ func (f *verdictFixture) chooseRating(label string) {
 	f.t.Helper()
 	test.Tap(f.tab.rating)
 	top := f.w.Canvas().Overlays().Top()
-	for _, o := range verdictRendered(top) {
+	for _, o := range rendered(top) {
 		if text, ok := o.(*canvas.Text); ok && text.Text == label {
 			pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(text)
 			test.TapCanvas(f.w.Canvas(), pos.AddXY(2, 2))
@@ -145,7 +132,7 @@ func (f *verdictFixture) chooseRating(label string) {
 // dialogEntries returns the entries of the open dialog, top to bottom.
 func (f *verdictFixture) dialogEntries() []*widget.Entry {
 	var entries []*widget.Entry
-	for _, o := range verdictRendered(f.w.Canvas().Overlays().Top()) {
+	for _, o := range rendered(f.w.Canvas().Overlays().Top()) {
 		if e, ok := o.(*widget.Entry); ok {
 			entries = append(entries, e)
 		}
@@ -161,7 +148,7 @@ func (f *verdictFixture) dialogEntries() []*widget.Entry {
 // unexpected one said.
 func (f *verdictFixture) dialogTexts() []string {
 	var out []string
-	for _, o := range verdictRendered(f.w.Canvas().Overlays().Top()) {
+	for _, o := range rendered(f.w.Canvas().Overlays().Top()) {
 		if l, ok := o.(*widget.Label); ok {
 			out = append(out, l.Text)
 		}
@@ -169,30 +156,10 @@ func (f *verdictFixture) dialogTexts() []string {
 	return out
 }
 
-// verdictRendered returns the visible objects drawn for o, o first, through
-// the renderers the canvas really uses.
-func verdictRendered(o fyne.CanvasObject) []fyne.CanvasObject {
-	if o == nil || !o.Visible() {
-		return nil
-	}
-	out := []fyne.CanvasObject{o}
-	var children []fyne.CanvasObject
-	switch o := o.(type) {
-	case fyne.Widget:
-		children = test.WidgetRenderer(o).Objects()
-	case *fyne.Container:
-		children = o.Objects
-	}
-	for _, c := range children {
-		out = append(out, verdictRendered(c)...)
-	}
-	return out
-}
-
 // dialogButton returns the open dialog's button labelled text.
 func (f *verdictFixture) dialogButton(text string) *widget.Button {
 	f.t.Helper()
-	for _, o := range verdictRendered(f.w.Canvas().Overlays().Top()) {
+	for _, o := range rendered(f.w.Canvas().Overlays().Top()) {
 		if b, ok := o.(*widget.Button); ok && b.Text == text {
 			return b
 		}
