@@ -241,7 +241,7 @@ func checkLengths(t *testing.T, c *barChart) {
 // the second article.
 func dashboardStore(t *testing.T) (*store.DB, *claims.Article) {
 	t.Helper()
-	st, list := openSample(t, store.Options{})
+	st, _, list := openSample(t, store.Options{})
 	setup := claims.NewContext(context.Background(), "Test")
 	second := &claims.Article{Title: "Chômage : un recul record ?", Language: claims.LangFrench, Text: "Le chômage a reculé de 2 % en 2024."}
 	if err := st.ImportArticle(setup, second, []*claims.Claim{{Text: "Le chômage a reculé de 2 %", Kind: claims.KindStatistic}}); err != nil {

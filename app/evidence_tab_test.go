@@ -31,7 +31,7 @@ type evidenceFixture struct {
 func newEvidenceFixture(t *testing.T) *evidenceFixture {
 	t.Helper()
 	test.NewTempApp(t)
-	st, list := openSample(t, store.Options{})
+	st, _, list := openSample(t, store.Options{})
 	fx := &evidenceFixture{t: t, st: st, claims: list}
 	e := &env{
 		store:        st,

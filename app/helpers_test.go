@@ -14,8 +14,8 @@ import (
 )
 
 // openSample opens a database in a temporary file holding the sample case,
-// imported by "Test", and returns it with the sample's claims.
-func openSample(t *testing.T, opts store.Options) (*store.DB, []*claims.Claim) {
+// imported by "Test", and returns it with the sample's article and claims.
+func openSample(t *testing.T, opts store.Options) (*store.DB, *claims.Article, []*claims.Claim) {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "sample.db"), opts)
 	if err != nil {
@@ -29,7 +29,7 @@ func openSample(t *testing.T, opts store.Options) (*store.DB, []*claims.Claim) {
 	if err := st.ImportArticle(claims.NewContext(context.Background(), "Test"), a, list); err != nil {
 		t.Fatal(err)
 	}
-	return st, list
+	return st, a, list
 }
 
 // rendered returns the visible objects drawn for o, o first, through the

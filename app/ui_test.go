@@ -16,7 +16,7 @@ import (
 // sampleStore opens a temporary database holding the sample case.
 func sampleStore(t *testing.T) claims.Store {
 	t.Helper()
-	st, _ := openSample(t, store.Options{})
+	st, _, _ := openSample(t, store.Options{})
 	return st
 }
 

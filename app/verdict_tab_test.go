@@ -36,7 +36,7 @@ var verdictTestTime = time.Date(2025, 3, 14, 9, 30, 0, 0, time.Local)
 func newVerdictFixture(t *testing.T) *verdictFixture {
 	t.Helper()
 	test.NewTempApp(t)
-	st, list := openSample(t, store.Options{Now: func() time.Time { return verdictTestTime }})
+	st, _, list := openSample(t, store.Options{Now: func() time.Time { return verdictTestTime }})
 	f := &verdictFixture{t: t, st: st, reviewer: "Alice", claimID: list[0].ID}
 	w := test.NewTempWindow(t, nil)
 	e := &env{
