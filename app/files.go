@@ -127,9 +127,9 @@ func readArticle(path string) (string, error) {
 	case err != nil:
 		return "", claims.Errorf(claims.EINVALID, "Cannot read %s: %v.", filepath.Base(path), err)
 	case len(raw) > maxArticleBytes:
-		return "", claims.Errorf(claims.EINVALID, "%s is too large for an article.", filepath.Base(path))
+		return "", claims.Errorf(claims.EINVALID, "The file %s is too large for an article.", filepath.Base(path))
 	case !utf8.Valid(raw):
-		return "", claims.Errorf(claims.EINVALID, "%s is not UTF-8 text.", filepath.Base(path))
+		return "", claims.Errorf(claims.EINVALID, "The file %s is not UTF-8 text.", filepath.Base(path))
 	}
 	return strings.TrimPrefix(string(raw), "\ufeff"), nil
 }

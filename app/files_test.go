@@ -1,0 +1,108 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"claimdesk/claims"
+	"claimdesk/store"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// choose makes the file dialog answer path.
+func choose(t *testing.T, path string) {
+	t.Helper()
+	old := chooseFile
+	chooseFile = func(_ fyne.Window, _ bool, _ []string, done func(string)) { done(path) }
+	t.Cleanup(func() { chooseFile = old })
+}
+
+func TestImportArticleFromAFile(t *testing.T) {
+	st := sampleStore(t)
+	ui := newTestUI(t, st, "Alice")
+	path := filepath.Join(t.TempDir(), "nato.txt")
+	if err := os.WriteFile(path, []byte("L'OTAN se réunit à Washington\nLe sommet réunit 32 pays membres.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	choose(t, path)
+	ui.importArticle()
+	if got := formItem(t, ui, "Title").(*widget.Entry).Text; got != "L'OTAN se réunit à Washington" {
+		t.Fatalf("title proposed = %q", got)
+	}
+	test.Type(formItem(t, ui, "Outlet").(*widget.Entry), "Le Monde")
+	tapDialogButton(t, ui.window.Canvas().Overlays().Top(), "Import")
+	articles, _ := st.FindArticles(context.Background())
+	if len(articles) != 2 || articles[1].Outlet != "Le Monde" || articles[1].Meta.CreatedBy != "Alice" {
+		t.Fatalf("articles = %+v", articles)
+	}
+	if ui.sidebar.count() != 3 {
+		t.Fatalf("sidebar rows = %d after the import", ui.sidebar.count())
+	}
+}
+
+func TestImportRefusesWhatIsNotText(t *testing.T) {
+	ui := newTestUI(t, sampleStore(t), "Alice")
+	path := filepath.Join(t.TempDir(), "photo.txt")
+	if err := os.WriteFile(path, []byte{0xff, 0xd8, 0xff, 0xe0, 0x00}, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	choose(t, path)
+	ui.importArticle()
+	if !dialogSays(ui, "The file photo.txt is not UTF-8 text.") {
+		t.Fatal("no error dialog naming the file")
+	}
+}
+
+// dialogSays reports whether the top dialog shows text.
+func dialogSays(ui *UI, text string) bool {
+	top := ui.window.Canvas().Overlays().Top()
+	for _, o := range rendered(top) {
+		if l, ok := o.(*widget.Label); ok && l.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+func TestOpenAnotherDatabaseAndRefuseADamagedOne(t *testing.T) {
+	st := sampleStore(t)
+	ui := newTestUI(t, st, "Alice")
+	dir := t.TempDir()
+	ui.opts.Open = func(path string) (claims.Store, error) { return store.Open(path, store.Options{}) }
+
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, []byte("not a database"), 0o600)
+	ui.switchTo(junk)
+	if !dialogSays(ui, "This is not a ClaimDesk database.") || ui.path == junk {
+		t.Fatal("a foreign file was not refused with the store's message")
+	}
+
+	fresh := filepath.Join(dir, "fresh.db")
+	ui.switchTo(fresh)
+	if ui.path != fresh || len(ui.list.rows) != 0 || ui.sidebar.count() != 1 {
+		t.Fatalf("after opening an empty database: path %s, %d rows", ui.path, len(ui.list.rows))
+	}
+	if got := ui.prefs.recent(); len(got) == 0 || got[0] != fresh {
+		t.Fatalf("recent files = %v", got)
+	}
+}
+
+func TestNewClaimFromExactWords(t *testing.T) {
+	st := sampleStore(t)
+	ui := newTestUI(t, st, "Alice")
+	ui.sidebar.list.Select(1)
+	ui.newClaim()
+	test.Type(formItem(t, ui, "Exact words").(*widget.Entry), "le sommet de l'OTAN du mois prochain à Washington")
+	tapDialogButton(t, ui.window.Canvas().Overlays().Top(), "Add")
+	if ui.current == nil || ui.current.Text != "le sommet de l'OTAN du mois prochain à Washington" || ui.current.Meta.CreatedBy != "Alice" {
+		t.Fatalf("current claim = %+v", ui.current)
+	}
+	if len(ui.list.rows) != 22 {
+		t.Fatalf("%d rows after adding a claim", len(ui.list.rows))
+	}
+}
