@@ -46,6 +46,13 @@ func newClaimList(e *env, onShow func(id string)) *claimList {
 	l.search = widget.NewEntry()
 	l.search.SetPlaceHolder("Search claims (Ctrl+F)")
 	l.search.OnChanged = func(string) { l.reload() }
+	// Enter in the search box goes to the first result, keyboard and all.
+	l.search.OnSubmitted = func(string) {
+		if len(l.rows) > 0 {
+			l.list.Select(0)
+			l.env.window.Canvas().Focus(l.list)
+		}
+	}
 	statuses := []string{anyValue}
 	for _, s := range claims.Statuses {
 		statuses = append(statuses, s.Label())

@@ -90,8 +90,11 @@ func (ui *UI) editPreferences(first bool) {
 		ui.prefs.SetString(prefOrganization, strings.TrimSpace(org.Text))
 		ui.setStatus()
 	}, ui.window)
+	name.OnSubmitted = func(string) { d.Submit() }
+	org.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(480, d.MinSize().Height))
 	d.Show()
+	ui.window.Canvas().Focus(name)
 }
 
 type prefError string

@@ -66,6 +66,19 @@ func TestSearchIgnoresCaseAndAccents(t *testing.T) {
 	}
 }
 
+func TestEnterInSearchOpensTheFirstResult(t *testing.T) {
+	ui := newTestUI(t, sampleStore(t), "Alice")
+	ui.window.Canvas().Focus(ui.list.search)
+	test.Type(ui.list.search, "jenkins")
+	ui.list.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if ui.current == nil || ui.current.Speaker.Name != "Bonnie Jenkins" {
+		t.Fatalf("current claim = %+v", ui.current)
+	}
+	if ui.window.Canvas().Focused() != ui.list.list {
+		t.Error("the claim list did not take the keyboard")
+	}
+}
+
 func TestFiltersAndSort(t *testing.T) {
 	ui := newTestUI(t, sampleStore(t), "Alice")
 	ui.list.speaker.SetSelected("Bonnie Jenkins")
