@@ -32,6 +32,7 @@ type claimList struct {
 	rows      []claims.ClaimSummary
 	shownID   string
 	seq       int // the latest reload; older answers are dropped
+	total     int // how many claims the article has, filters aside
 
 	search                                 *widget.Entry
 	status, rating, speaker, tag, reviewer *widget.Select
@@ -45,7 +46,7 @@ func newClaimList(e *env, onShow func(id string)) *claimList {
 	l := &claimList{env: e, onShow: onShow, scale: &claims.RatingScale{}}
 	l.search = widget.NewEntry()
 	l.search.SetPlaceHolder("Search claims (Ctrl+F)")
-	l.search.OnChanged = func(string) { l.reload() }
+	l.search.OnChanged = func(string) { l.refilter() }
 	// Enter in the search box goes to the first result, keyboard and all.
 	l.search.OnSubmitted = func(string) {
 		if len(l.rows) > 0 {
@@ -71,7 +72,7 @@ func newClaimList(e *env, onShow func(id string)) *claimList {
 }
 
 func (l *claimList) newFilter(name string, options []string) *widget.Select {
-	s := widget.NewSelect(options, func(string) { l.reload() })
+	s := widget.NewSelect(options, func(string) { l.refilter() })
 	s.PlaceHolder = name
 	s.SetSelectedIndex(0)
 	return s
@@ -130,9 +131,19 @@ func chosen(s *widget.Select) *string {
 	return &v
 }
 
-// reload asks the store for the rows the filters describe and the choices
-// the filters offer, off the UI goroutine. Only the latest answer shows.
+// reload asks the store, off the UI goroutine, for the rows the filters
+// describe, and for the choices the filters offer too unless only the
+// filters changed: typing in the search box then costs one scan a key.
+// Only the latest answer shows.
 func (l *claimList) reload() {
+	l.load(true)
+}
+
+func (l *claimList) refilter() {
+	l.load(false)
+}
+
+func (l *claimList) load(withChoices bool) {
 	if l.list == nil {
 		return // still being built
 	}
@@ -142,7 +153,7 @@ func (l *claimList) reload() {
 	l.env.run(func() error {
 		var err error
 		rows, _, err = l.env.store.FindClaimSummaries(context.Background(), f)
-		if err == nil {
+		if err == nil && withChoices {
 			all, _, err = l.env.store.FindClaimSummaries(context.Background(), claims.ClaimFilter{ArticleID: f.ArticleID})
 		}
 		return err
@@ -150,10 +161,13 @@ func (l *claimList) reload() {
 		if seq != l.seq {
 			return
 		}
+		if withChoices {
+			l.total = len(all)
+			l.setChoices(all)
+		}
 		l.rows = rows
 		l.sortRows()
-		l.setChoices(all)
-		l.count.SetText(fmt.Sprintf("%d of %d claims", len(rows), len(all)))
+		l.count.SetText(fmt.Sprintf("%d of %d claims", len(rows), l.total))
 		l.list.Refresh()
 		l.list.reselect()
 	})

@@ -214,3 +214,12 @@ func TestShortcutHelpListsEveryShortcut(t *testing.T) {
 		}
 	}
 }
+
+func TestMainWindowMarkup(t *testing.T) {
+	ui := newTestUI(t, sampleStore(t), "Alice")
+	ui.sidebar.list.Select(1)
+	findClaim(t, ui, "11 000")
+	ui.list.search.SetText("")
+	ui.window.Content().Refresh()
+	test.AssertRendersToMarkup(t, "main_window.xml", ui.window.Canvas())
+}
