@@ -223,3 +223,20 @@ func TestMainWindowMarkup(t *testing.T) {
 	ui.window.Content().Refresh()
 	test.AssertRendersToMarkup(t, "main_window.xml", ui.window.Canvas())
 }
+
+func TestQuitRemembersTheWindowSize(t *testing.T) {
+	st := sampleStore(t)
+	ui := newTestUI(t, st, "Alice")
+	ui.window.Resize(fyne.NewSize(1024, 700))
+	ui.quit()
+	if w, h := ui.prefs.Float(prefWidth), ui.prefs.Float(prefHeight); w != 1024 || h != 700 {
+		t.Fatalf("remembered %v×%v, want 1024×700", w, h)
+	}
+	if _, err := st.Settings(context.Background()); err == nil {
+		t.Error("the database is still open after quitting")
+	}
+	again := New(ui.app, test.NewTempWindow(t, nil), sampleStore(t), Options{})
+	if got := again.window.Canvas().Size(); got.Width != 1024 || got.Height != 700 {
+		t.Fatalf("a new window opens at %v", got)
+	}
+}
