@@ -315,8 +315,39 @@ func TestImportStoresTheArticle(t *testing.T) {
 	assertUserError(t, claimdesk(t, "import", "--db", db, article), "already in the database")
 	id := articles[0].ID
 	mustRun(t, "claim", "add", "--db", db, "--article", id, "--text", "32 members agreed", "--speaker", "NATO")
-	got := listClaims(t, "--db", db, "--article", id)
-	if len(got) != 1 || got[0].AnchorStart != 47 || got[0].Kind != "attribution" {
+	got := listClaims(t, "--db", db, "--article", id, "--query", "32 members agreed")
+	var added *listedClaim
+	for i := range got {
+		if got[i].Text == "32 members agreed" {
+			added = &got[i]
+		}
+	}
+	if added == nil || added.AnchorStart != 47 || added.Kind != "attribution" {
 		t.Fatalf("claims = %+v", got)
+	}
+}
+
+func TestImportSuggestsTheSeedArticlesClaims(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "x.db")
+	mustRun(t, "init", "--db", db, "--no-sample")
+	out := mustRun(t, "import", "--db", db, filepath.Join("assets", "sample", "article-fr.txt"))
+	for _, want := range []string{"(fr)", "11 000 conteneurs", "Bonnie Jenkins", "avions de combat", "Jens Stoltenberg", "John Kirby", "Karine Jean-Pierre", "Kurt Campbell", "why: "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("import output lacks %q:\n%s", want, out)
+		}
+	}
+	list := listClaims(t, "--db", db)
+	if len(list) < 8 {
+		t.Fatalf("%d claims suggested", len(list))
+	}
+	for _, c := range list {
+		if c.Status != "to-triage" || c.CheckWorthiness < 0.5 {
+			t.Errorf("suggested claim %q: status %s, score %.2f", c.Summary, c.Status, c.CheckWorthiness)
+		}
+	}
+	assertUserError(t, claimdesk(t, "import", "--db", db, filepath.Join("assets", "sample", "article-fr.txt")), "already in the database")
+	if again := listClaims(t, "--db", db); len(again) != len(list) {
+		t.Fatalf("re-importing made %d claims of %d", len(again), len(list))
 	}
 }

@@ -4,10 +4,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"claimdesk/claims"
+	"claimdesk/claims/extract"
 )
 
 func runInit(r *runner, args []string) error {
@@ -41,16 +44,25 @@ func runInit(r *runner, args []string) error {
 
 func runImport(r *runner, args []string) error {
 	f := newFlags("import")
-	lang := f.String("lang", "", "language of the article: fr or en")
-	title := f.String("title", "", "title (default: the first line)")
+	lang := f.String("lang", "", "language of the article: fr or en (default: detected)")
+	title := f.String("title", "", "title (default: the page's title or first line)")
 	outlet := f.String("outlet", "", "outlet that published it")
 	url := f.String("url", "", "where it was published")
 	date := f.String("date", "", "publication date, YYYY-MM-DD")
+	threshold := f.Float64("threshold", extract.DefaultThreshold, "check-worthiness from which a sentence becomes a claim, 0 to 1")
 	rest, err := f.parse(args, 1)
 	if err != nil {
 		return err
 	}
-	text, err := r.readArticle(rest[0])
+	doc, err := r.readDocument(rest[0])
+	if err != nil {
+		return err
+	}
+	a := &claims.Article{Title: or(*title, doc.Title), Outlet: *outlet, URL: *url, PublishedOn: *date, Language: or(*lang, doc.Language), Text: doc.Text}
+	if !claims.ValidLanguage(a.Language) {
+		return claims.Errorf(claims.EINVALID, "The language must be %q or %q.", claims.LangFrench, claims.LangEnglish)
+	}
+	found, err := extract.Suggest(a.Text, extract.Analyze(a.Text, a.Language), *threshold)
 	if err != nil {
 		return err
 	}
@@ -59,47 +71,56 @@ func runImport(r *runner, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *lang == "" {
-		settings, err := st.Settings(r.ctx)
-		if err != nil {
-			return err
-		}
-		*lang = settings.Language
-	}
-	a := &claims.Article{Title: *title, Outlet: *outlet, URL: *url, PublishedOn: *date, Language: *lang, Text: text}
-	if a.Title == "" {
-		a.Title = firstLine(text)
-	}
-	if err := st.ImportArticle(r.actor(*f.as), a, nil); err != nil {
+	if err := st.ImportArticle(r.actor(*f.as), a, found); err != nil {
 		return err
 	}
-	return r.print(f, articleJSON(a), "Imported %q as %s (no suggested claims yet).\n", a.Title, a.ID)
+	return r.printImport(f, st, a, found)
 }
 
-// maxArticleBytes bounds what import reads, so a wrong file cannot exhaust memory.
-const maxArticleBytes = 4 * claims.MaxArticleText
+func or(value, fallback string) string {
+	if value != "" {
+		return value
+	}
+	return fallback
+}
 
-func (r *runner) readArticle(path string) (string, error) {
+// readDocument reads the article file at path, or standard input for "-".
+func (r *runner) readDocument(path string) (extract.Document, error) {
 	var in io.Reader = r.env.Stdin
 	if path != "-" {
 		file, err := os.Open(path)
 		if err != nil {
-			return "", claims.Errorf(claims.EINVALID, "Cannot read %s: %v.", path, unwrapPathError(err))
+			return extract.Document{}, claims.Errorf(claims.EINVALID, "Cannot read %s: %v.", path, unwrapPathError(err))
 		}
 		defer file.Close()
 		in = file
 	}
-	raw, err := io.ReadAll(io.LimitReader(in, maxArticleBytes+1))
-	if err != nil {
-		return "", claims.Errorf(claims.EINVALID, "Cannot read %s: %v.", path, unwrapPathError(err))
+	return extract.Read(in, filepath.Base(path))
+}
+
+// printImport lists the claims suggested in an imported article, with
+// their scores and speakers.
+func (r *runner) printImport(f *flags, st claims.Store, a *claims.Article, found []*claims.Claim) error {
+	if *f.json {
+		scale, err := r.scale(st)
+		if err != nil {
+			return err
+		}
+		list := []claimOutput{}
+		for _, c := range found {
+			list = append(list, newClaimOutput(c, scale))
+		}
+		return r.writeJSON(map[string]any{"article": articleJSON(a), "claims": list})
 	}
-	if len(raw) > maxArticleBytes {
-		return "", claims.Errorf(claims.EINVALID, "%s is too large for an article.", path)
+	w := r.env.Stdout
+	fmt.Fprintf(w, "Imported %q (%s) as %s with %d suggested claim(s), to triage:\n", a.Title, a.Language, a.ID, len(found))
+	for _, c := range found {
+		fmt.Fprintf(w, "\n%.2f  %s  [%s]\n      «%s»\n", c.CheckWorthiness.Score, or(speakerLine(c.Speaker), "(no speaker)"), c.Kind.Label(), c.Text)
+		if len(c.CheckWorthiness.Reasons) > 0 {
+			fmt.Fprintf(w, "      why: %s\n", strings.Join(c.CheckWorthiness.Reasons, "; "))
+		}
 	}
-	if !utf8.Valid(raw) {
-		return "", claims.Errorf(claims.EINVALID, "%s is not UTF-8 text.", path)
-	}
-	return strings.TrimPrefix(string(raw), "\ufeff"), nil
+	return nil
 }
 
 func unwrapPathError(err error) error {
@@ -107,15 +128,6 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func firstLine(text string) string {
-	for _, line := range strings.Split(text, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			return truncateRunes(line, 200)
-		}
-	}
-	return ""
 }
 
 func truncateRunes(s string, n int) string {
@@ -280,10 +292,12 @@ func runClaimShow(r *runner, args []string) error {
 	return nil
 }
 
+// speakerLine writes a speaker as "name, role, organisation", leaving out
+// what is empty or repeated (a body speaking for itself).
 func speakerLine(s claims.Speaker) string {
 	parts := []string{}
 	for _, p := range []string{s.Name, s.Role, s.Organization} {
-		if p != "" {
+		if p != "" && !slices.Contains(parts, p) {
 			parts = append(parts, p)
 		}
 	}
