@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 
 	"claimdesk/claims"
@@ -18,7 +19,7 @@ type claimTab struct {
 	openTab func(name string)
 	claim   *claims.Claim
 
-	words                             *widget.Label
+	words, worth                      *widget.Label
 	summary, name, role, organization *widget.Entry
 	date, tags, assignee              *widget.Entry
 	kind                              *widget.Select
@@ -33,6 +34,9 @@ func newClaimTab(e *env, openTab func(name string)) *claimTab {
 	t.words = widget.NewLabel("")
 	t.words.Wrapping = fyne.TextWrapWord
 	t.words.TextStyle.Italic = true
+	t.worth = widget.NewLabel("")
+	t.worth.Wrapping = fyne.TextWrapWord
+	t.worth.Importance = widget.LowImportance
 	t.summary, t.name, t.role, t.organization = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	t.date, t.tags, t.assignee = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	t.date.SetPlaceHolder("YYYY-MM-DD")
@@ -58,7 +62,7 @@ func newClaimTab(e *env, openTab func(name string)) *claimTab {
 		widget.NewFormItem("Reviewer", t.assignee),
 	)
 	t.box = container.NewVScroll(container.NewVBox(
-		t.words, form, container.NewHBox(t.save, t.remove),
+		t.words, t.worth, form, container.NewHBox(t.save, t.remove),
 		widget.NewSeparator(), container.NewHBox(widget.NewLabel("Status:"), t.status), t.steps,
 	))
 	return t
@@ -70,6 +74,7 @@ func (t *claimTab) object() fyne.CanvasObject { return t.box }
 func (t *claimTab) show(c *claims.Claim) {
 	t.claim = c
 	t.words.SetText("« " + c.Text + " »")
+	t.worth.SetText(describeWorth(c.CheckWorthiness))
 	t.summary.SetText(c.Summary)
 	t.name.SetText(c.Speaker.Name)
 	t.role.SetText(c.Speaker.Role)
@@ -168,4 +173,13 @@ func (t *claimTab) confirmDelete() {
 			t.env.run(func() error { return t.env.store.DeleteClaim(t.env.actor(), c.ID) },
 				func() { t.env.claimChanged(c.ID) })
 		}, t.env.window)
+}
+
+// describeWorth says how worth checking a claim is, and why.
+func describeWorth(w claims.CheckWorthiness) string {
+	text := fmt.Sprintf("%.0f%% worth checking", 100*w.Score)
+	if len(w.Reasons) > 0 {
+		text += ": " + strings.Join(w.Reasons, "; ")
+	}
+	return text
 }

@@ -407,6 +407,8 @@ func (r *barChartRenderer) Refresh() {
 	}
 }
 
+// Objects returns the chart's rectangles and texts.
 func (r *barChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
+// Destroy has nothing to release.
 func (r *barChartRenderer) Destroy() {}

@@ -2,23 +2,18 @@ package app
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"claimdesk/claims"
+	"claimdesk/claims/extract"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
-
-// maxArticleBytes bounds what an import reads, so a wrong file cannot
-// exhaust memory.
-const maxArticleBytes = 4 * claims.MaxArticleText
 
 // chooseFile asks for a file to open, or a name to save as, and passes its
 // path to done. Tests replace it: Fyne's file dialog is its own world.
@@ -103,68 +98,67 @@ func (ui *UI) adopt(st claims.Store, path string) {
 	ui.Load()
 }
 
-// importArticle reads a text file and asks for what the text does not say.
+// importArticle reads an article saved as text, Markdown or a web page,
+// and asks for what the file does not say.
 func (ui *UI) importArticle() {
-	chooseFile(ui.window, false, []string{".txt", ".md"}, func(path string) {
-		text, err := readArticle(path)
+	chooseFile(ui.window, false, []string{".txt", ".md", ".html", ".htm"}, func(path string) {
+		doc, err := readDocument(path)
 		if err != nil {
 			ui.showError(err)
 			return
 		}
-		ui.askArticleDetails(text)
+		ui.askArticleDetails(doc)
 	})
 }
 
-// readArticle returns a file's text, refusing what is not UTF-8 text.
-func readArticle(path string) (string, error) {
+func readDocument(path string) (extract.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return "", claims.Errorf(claims.EINVALID, "Cannot read %s: %v.", filepath.Base(path), err)
+		return extract.Document{}, claims.Errorf(claims.EINVALID, "Cannot read %s: %v.", filepath.Base(path), err)
 	}
 	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, maxArticleBytes+1))
-	switch {
-	case err != nil:
-		return "", claims.Errorf(claims.EINVALID, "Cannot read %s: %v.", filepath.Base(path), err)
-	case len(raw) > maxArticleBytes:
-		return "", claims.Errorf(claims.EINVALID, "The file %s is too large for an article.", filepath.Base(path))
-	case !utf8.Valid(raw):
-		return "", claims.Errorf(claims.EINVALID, "The file %s is not UTF-8 text.", filepath.Base(path))
-	}
-	return strings.TrimPrefix(string(raw), "\ufeff"), nil
+	return extract.Read(f, filepath.Base(path))
 }
 
 // askArticleDetails asks for the title, outlet, address, date and language
 // of an article about to be imported, then imports it.
-func (ui *UI) askArticleDetails(text string) {
+func (ui *UI) askArticleDetails(doc extract.Document) {
 	title, outlet, url, date := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	title.SetText(firstLine(text))
+	title.SetText(doc.Title)
 	date.SetPlaceHolder("YYYY-MM-DD")
 	lang := widget.NewRadioGroup([]string{claims.LangFrench, claims.LangEnglish}, nil)
 	lang.Horizontal = true
-	lang.SetSelected(ui.settings.Language)
+	lang.SetSelected(doc.Language)
 	items := []*widget.FormItem{
 		widget.NewFormItem("Title", title), widget.NewFormItem("Outlet", outlet),
 		widget.NewFormItem("Address", url), widget.NewFormItem("Published", date),
 		widget.NewFormItem("Language", lang),
 	}
+	items[4].HintText = "Detected from the text; the claims are looked for in this language."
 	d := dialog.NewForm("Import article", "Import", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
 		a := &claims.Article{Title: strings.TrimSpace(title.Text), Outlet: strings.TrimSpace(outlet.Text),
-			URL: strings.TrimSpace(url.Text), PublishedOn: strings.TrimSpace(date.Text), Language: lang.Selected, Text: text}
+			URL: strings.TrimSpace(url.Text), PublishedOn: strings.TrimSpace(date.Text), Language: lang.Selected, Text: doc.Text}
 		ui.importNow(a)
 	}, ui.window)
 	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 	d.Show()
 }
 
+// importNow looks for the article's claims and stores them with it, off
+// the UI goroutine and with a progress indicator, then shows the article.
 func (ui *UI) importNow(a *claims.Article) {
-	progress := dialog.NewCustomWithoutButtons("Importing…", widget.NewProgressBarInfinite(), ui.window)
+	progress := dialog.NewCustomWithoutButtons("Looking for claims…", widget.NewProgressBarInfinite(), ui.window)
 	progress.Show()
+	var found []*claims.Claim
 	ui.spawn(func() {
-		err := ui.store.ImportArticle(ui.actor(), a, nil)
+		var err error
+		found, err = extract.Suggest(a.Text, extract.Analyze(a.Text, a.Language), extract.DefaultThreshold)
+		if err == nil {
+			err = ui.store.ImportArticle(ui.actor(), a, found)
+		}
 		fyne.Do(func() {
 			progress.Hide()
 			if err != nil {
@@ -172,21 +166,10 @@ func (ui *UI) importNow(a *claims.Article) {
 				return
 			}
 			ui.sidebar.reload()
-			ui.status.SetText(fmt.Sprintf("Imported %q.", a.Title))
+			ui.selectArticle(a.ID)
+			ui.status.SetText(fmt.Sprintf("Imported %q with %d suggested claims to triage.", a.Title, len(found)))
 		})
 	})
-}
-
-func firstLine(text string) string {
-	for _, line := range strings.Split(text, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			if utf8.RuneCountInString(line) > 200 {
-				return string([]rune(line)[:199]) + "…"
-			}
-			return line
-		}
-	}
-	return ""
 }
 
 // newClaim adds a claim to the current article from its exact words.

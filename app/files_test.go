@@ -53,7 +53,7 @@ func TestImportRefusesWhatIsNotText(t *testing.T) {
 	}
 	choose(t, path)
 	ui.importArticle()
-	if !dialogSays(ui, "The file photo.txt is not UTF-8 text.") {
+	if !dialogSays(ui, "The file is not UTF-8 text; save it as UTF-8 and import it again.") {
 		t.Fatal("no error dialog naming the file")
 	}
 }

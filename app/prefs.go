@@ -97,8 +97,10 @@ func (ui *UI) editPreferences(first bool) {
 	ui.window.Canvas().Focus(name)
 }
 
+// prefError is a validation message of the preferences form.
 type prefError string
 
+// Error returns the message.
 func (e prefError) Error() string { return string(e) }
 
 const errNameRequired = prefError("Enter your name.")

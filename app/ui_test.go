@@ -119,6 +119,9 @@ func TestClaimTabEditsAndMoves(t *testing.T) {
 	if !strings.Contains(ui.claimTab.words.Text, "11 000 conteneurs") {
 		t.Fatalf("claim tab shows %q", ui.claimTab.words.Text)
 	}
+	if got := ui.claimTab.worth.Text; !strings.HasPrefix(got, "95% worth checking: ") || !strings.Contains(got, "11 000") {
+		t.Errorf("check-worthiness shows %q", got)
+	}
 	ui.claimTab.tags.SetText("armement, corée du nord, urgent")
 	test.Tap(ui.claimTab.save)
 	stored, _ := st.FindClaimByID(context.Background(), c.ID)
