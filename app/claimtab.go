@@ -36,7 +36,6 @@ func newClaimTab(e *env, openTab func(name string)) *claimTab {
 	t.words.TextStyle.Italic = true
 	t.worth = widget.NewLabel("")
 	t.worth.Wrapping = fyne.TextWrapWord
-	t.worth.Importance = widget.LowImportance
 	t.summary, t.name, t.role, t.organization = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	t.date, t.tags, t.assignee = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	t.date.SetPlaceHolder("YYYY-MM-DD")
