@@ -102,22 +102,13 @@ func (ui *UI) adopt(st claims.Store, path string) {
 // and asks for what the file does not say.
 func (ui *UI) importArticle() {
 	chooseFile(ui.window, false, []string{".txt", ".md", ".html", ".htm"}, func(path string) {
-		doc, err := readDocument(path)
+		doc, err := extract.ReadFile(path)
 		if err != nil {
 			ui.showError(err)
 			return
 		}
 		ui.askArticleDetails(doc)
 	})
-}
-
-func readDocument(path string) (extract.Document, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return extract.Document{}, claims.Errorf(claims.EINVALID, "Cannot read %s: %v.", filepath.Base(path), err)
-	}
-	defer f.Close()
-	return extract.Read(f, filepath.Base(path))
 }
 
 // askArticleDetails asks for the title, outlet, address, date and language

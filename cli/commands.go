@@ -2,9 +2,7 @@ package cli
 
 import (
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -86,16 +84,10 @@ func or(value, fallback string) string {
 
 // readDocument reads the article file at path, or standard input for "-".
 func (r *runner) readDocument(path string) (extract.Document, error) {
-	var in io.Reader = r.env.Stdin
-	if path != "-" {
-		file, err := os.Open(path)
-		if err != nil {
-			return extract.Document{}, claims.Errorf(claims.EINVALID, "Cannot read %s: %v.", path, unwrapPathError(err))
-		}
-		defer file.Close()
-		in = file
+	if path == "-" {
+		return extract.Read(r.env.Stdin, "standard input")
 	}
-	return extract.Read(in, filepath.Base(path))
+	return extract.ReadFile(path)
 }
 
 // printImport lists the claims suggested in an imported article, with
@@ -121,13 +113,6 @@ func (r *runner) printImport(f *flags, st claims.Store, a *claims.Article, found
 		}
 	}
 	return nil
-}
-
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }
 
 func truncateRunes(s string, n int) string {

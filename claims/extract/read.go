@@ -3,6 +3,8 @@ package extract
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"claimdesk/claims"
 )
@@ -35,4 +37,17 @@ func Read(r io.Reader, name string) (Document, error) {
 		return Document{}, fmt.Errorf("read %s: %w", name, err)
 	}
 	return Document{Title: title, Text: text, Language: DetectLanguage(text)}, nil
+}
+
+// ReadFile is Read on the file at path.
+func ReadFile(path string) (Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if pe, ok := err.(*os.PathError); ok {
+			err = pe.Err
+		}
+		return Document{}, claims.Errorf(claims.EINVALID, "Cannot read %s: %v.", path, err)
+	}
+	defer f.Close()
+	return Read(f, filepath.Base(path))
 }
