@@ -164,18 +164,13 @@ func (t *articleTab) askNewClaim() {
 	words.Wrapping = fyne.TextWrapWord
 	speaker := widget.NewEntry()
 	speaker.SetPlaceHolder("Who made the claim (optional)")
-	kinds := make([]string, len(claims.Kinds))
-	for i, k := range claims.Kinds {
-		kinds[i] = k.Label()
-	}
-	kind := widget.NewSelect(kinds, nil)
-	kind.SetSelected(claims.KindStatistic.Label())
+	kind := newKindSelect()
 	items := []*widget.FormItem{
 		widget.NewFormItem("Words", words), widget.NewFormItem("Speaker", speaker), widget.NewFormItem("Kind", kind),
 	}
 	d := dialog.NewForm("New claim", "Create", "Cancel", items, func(ok bool) {
 		if ok {
-			t.createClaim(anchor, speaker.Text, claims.Kinds[kind.SelectedIndex()])
+			t.createClaim(anchor, speaker.Text, selectedKind(kind))
 		}
 	}, t.e.window)
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))

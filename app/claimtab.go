@@ -40,11 +40,7 @@ func newClaimTab(e *env, openTab func(name string)) *claimTab {
 	t.date, t.tags, t.assignee = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	t.date.SetPlaceHolder("YYYY-MM-DD")
 	t.tags.SetPlaceHolder("tags, separated by commas")
-	kinds := make([]string, len(claims.Kinds))
-	for i, k := range claims.Kinds {
-		kinds[i] = k.Label()
-	}
-	t.kind = widget.NewSelect(kinds, nil)
+	t.kind = newKindSelect()
 	t.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.steps = container.NewHBox()
 	t.save = widget.NewButton("Save changes", t.saveChanges)
@@ -129,7 +125,7 @@ func (t *claimTab) update() claims.ClaimUpdate {
 	summary, date, assignee := t.summary.Text, strings.TrimSpace(t.date.Text), strings.TrimSpace(t.assignee.Text)
 	speaker := claims.Speaker{Name: strings.TrimSpace(t.name.Text), Role: strings.TrimSpace(t.role.Text),
 		Organization: strings.TrimSpace(t.organization.Text)}
-	kind := claims.Kinds[max(t.kind.SelectedIndex(), 0)]
+	kind := selectedKind(t.kind)
 	tags := splitTags(t.tags.Text)
 	return claims.ClaimUpdate{Summary: &summary, Speaker: &speaker, ClaimDate: &date, Kind: &kind, Tags: &tags, Assignee: &assignee}
 }
@@ -181,4 +177,20 @@ func describeWorth(w claims.CheckWorthiness) string {
 		text += ": " + strings.Join(w.Reasons, "; ")
 	}
 	return text
+}
+
+// newKindSelect offers the kinds of claim, statistic first.
+func newKindSelect() *widget.Select {
+	labels := make([]string, len(claims.Kinds))
+	for i, k := range claims.Kinds {
+		labels[i] = k.Label()
+	}
+	s := widget.NewSelect(labels, nil)
+	s.SetSelectedIndex(0)
+	return s
+}
+
+// selectedKind is the kind chosen in a select made by newKindSelect.
+func selectedKind(s *widget.Select) claims.Kind {
+	return claims.Kinds[max(s.SelectedIndex(), 0)]
 }

@@ -176,12 +176,7 @@ func (ui *UI) newClaim() {
 	words, speaker := widget.NewMultiLineEntry(), widget.NewEntry()
 	words.Wrapping = fyne.TextWrapWord
 	words.SetMinRowsVisible(3)
-	kinds := make([]string, len(claims.Kinds))
-	for i, k := range claims.Kinds {
-		kinds[i] = k.Label()
-	}
-	kind := widget.NewSelect(kinds, nil)
-	kind.SetSelectedIndex(0)
+	kind := newKindSelect()
 	items := []*widget.FormItem{
 		widget.NewFormItem("Exact words", words), widget.NewFormItem("Speaker", speaker), widget.NewFormItem("Kind", kind),
 	}
@@ -191,7 +186,7 @@ func (ui *UI) newClaim() {
 			return
 		}
 		c := &claims.Claim{ArticleID: articleID, Text: strings.TrimSpace(words.Text),
-			Speaker: claims.Speaker{Name: strings.TrimSpace(speaker.Text)}, Kind: claims.Kinds[max(kind.SelectedIndex(), 0)]}
+			Speaker: claims.Speaker{Name: strings.TrimSpace(speaker.Text)}, Kind: selectedKind(kind)}
 		ui.run(func() error { return ui.store.CreateClaim(ui.actor(), c) }, func() {
 			ui.claimChanged(c.ID)
 			ui.selectClaim(c.ID)
