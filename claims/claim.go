@@ -2,6 +2,7 @@ package claims
 
 import (
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -71,6 +72,10 @@ type Claim struct {
 	Assignee        string
 	// Verdict is the current verdict, or nil before one is drafted.
 	Verdict *Verdict
+	// PublishedAt is when the verdict was first published, zero before.
+	// A correction does not change it: readers date a fact-check by its
+	// first publication and its corrections by the corrections log.
+	PublishedAt time.Time
 	// Reviews and Corrections are filled in by FindClaimByID, oldest first.
 	Reviews     []Review
 	Corrections []Correction

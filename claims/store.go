@@ -2,6 +2,7 @@ package claims
 
 import (
 	"context"
+	"io"
 	"time"
 )
 
@@ -103,6 +104,16 @@ type Store interface {
 	// PublishClaim publishes a reviewed claim. Returns ECONFLICT, with the
 	// reason, when Claim.CheckPublishable refuses.
 	PublishClaim(ctx context.Context, claimID string) (*Claim, error)
+
+	// FindCaseFile reads everything a report on the selected claims needs,
+	// in one consistent read. Returns an empty case file when nothing matches
+	// and ENOTFOUND for an unknown article.
+	FindCaseFile(ctx context.Context, f CaseFilter) (*CaseFile, error)
+	// WriteDump writes a lossless, versioned JSON dump of the selected
+	// records to w: every revision ancestry, tombstone and history event, as
+	// they are in the file. A dump of the whole database restores into a new
+	// file identical in content.
+	WriteDump(ctx context.Context, w io.Writer, f CaseFilter) error
 
 	// FindEvents returns history events that match the filter, oldest first.
 	FindEvents(ctx context.Context, f EventFilter) ([]*Event, error)

@@ -144,6 +144,21 @@ func (c *Claim) CheckPublishable(requireSecondReviewer bool) error {
 	return nil
 }
 
+// Approval returns the review that approved the current verdict, or nil
+// when the current verdict has not been approved.
+func (c *Claim) Approval() *Review {
+	if c.Verdict == nil {
+		return nil
+	}
+	for i := len(c.Reviews) - 1; i >= 0; i-- {
+		r := &c.Reviews[i]
+		if r.VerdictRevision == c.Verdict.Revision && r.Decision == DecisionApprove {
+			return r
+		}
+	}
+	return nil
+}
+
 // LatestReview returns the most recent review, or nil when there is none.
 func (c *Claim) LatestReview() *Review {
 	if len(c.Reviews) == 0 {

@@ -71,6 +71,7 @@ type claimRecord struct {
 	Status    string         `json:"status"`
 	Assignee  string         `json:"assignee,omitempty"`
 	Verdict   *verdictRecord `json:"verdict,omitempty"`
+	Published *time.Time     `json:"published_at,omitempty"`
 }
 
 func claimRecordOf(c *claims.Claim) claimRecord {
@@ -87,6 +88,10 @@ func claimRecordOf(c *claims.Claim) claimRecord {
 	}
 	if v := c.Verdict; v != nil {
 		r.Verdict = &verdictRecord{v.Rating, v.Explanation, v.Rationale, v.Methodology, v.Author, v.Revision, v.UpdatedAt}
+	}
+	if !c.PublishedAt.IsZero() {
+		at := c.PublishedAt
+		r.Published = &at
 	}
 	return r
 }
@@ -108,6 +113,9 @@ func (r claimRecord) claim(env *envelope) *claims.Claim {
 	if v := r.Verdict; v != nil {
 		c.Verdict = &claims.Verdict{Rating: v.Rating, Explanation: v.Explanation, Rationale: v.Rationale,
 			Methodology: v.Methodology, Author: v.Author, Revision: v.Revision, UpdatedAt: v.UpdatedAt}
+	}
+	if r.Published != nil {
+		c.PublishedAt = *r.Published
 	}
 	return c
 }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 
@@ -136,19 +135,8 @@ func (db *DB) FindEvidence(ctx context.Context, claimID string) ([]*claims.Evide
 		if err != nil {
 			return err
 		}
-		evidence := t.Bucket(bucketEvidence)
-		c := t.Bucket(bucketClaimEvidence).Cursor()
-		for k, _ := c.Seek(claimKey); bytes.HasPrefix(k, claimKey); k, _ = c.Next() {
-			var rec evidenceRecord
-			env, err := decodeEnvelope(evidence.Get(k[len(claimKey):]), &rec)
-			if err != nil {
-				return err
-			}
-			if !env.Deleted {
-				out = append(out, rec.evidence(env))
-			}
-		}
-		return nil
+		out, err = t.findEvidence(claimKey)
+		return err
 	})
 	return out, err
 }

@@ -210,6 +210,9 @@ func (db *DB) PublishClaim(ctx context.Context, claimID string) (*claims.Claim, 
 		if err := c.CheckPublishable(settings.RequireSecondReviewer); err != nil {
 			return "", err
 		}
+		if c.PublishedAt.IsZero() {
+			c.PublishedAt = t.now
+		}
 		return t.move(c, claims.StatusPublished)
 	})
 }

@@ -1,0 +1,48 @@
+package claims
+
+import "time"
+
+// CaseFilter selects what a report or an export covers.
+type CaseFilter struct {
+	ArticleID     string // "" for every article
+	PublishedOnly bool   // only claims whose verdict readers can see
+}
+
+// CaseFile is everything known about a selection of claims, read at one
+// moment so that a report made from it is consistent: the claims with their
+// reviews and corrections, their articles, the evidence attached to them and
+// the sources that evidence cites.
+type CaseFile struct {
+	Settings Settings
+	Articles []*Article // with their text, oldest first
+	Claims   []*Claim   // with reviews and corrections, in creation order
+	// Evidence maps a claim ID to its live evidence, oldest first.
+	Evidence map[string][]*Evidence
+	// Sources maps a source ID to every source the evidence cites.
+	Sources map[string]*Source
+	// HistoryHead is the hash of the latest history event when the case file
+	// was read: a report that prints it can be checked against the file.
+	HistoryHead string
+	ReadAt      time.Time
+}
+
+// Article returns the article with the given ID, or nil.
+func (cf *CaseFile) Article(id string) *Article {
+	for _, a := range cf.Articles {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
+}
+
+// ClaimsOf returns the claims found in an article, in creation order.
+func (cf *CaseFile) ClaimsOf(articleID string) []*Claim {
+	var out []*Claim
+	for _, c := range cf.Claims {
+		if c.ArticleID == articleID {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,141 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+
+	"claimdesk/claims"
+)
+
+// FindCaseFile reads the selected claims with everything a report cites, in
+// one read transaction.
+func (db *DB) FindCaseFile(ctx context.Context, f claims.CaseFilter) (*claims.CaseFile, error) {
+	var cf *claims.CaseFile
+	err := db.view(ctx, func(t *tx) error {
+		var err error
+		cf, err = t.caseFile(f)
+		return err
+	})
+	return cf, err
+}
+
+func (t *tx) caseFile(f claims.CaseFilter) (*claims.CaseFile, error) {
+	settings, err := t.settings()
+	if err != nil {
+		return nil, err
+	}
+	cf := &claims.CaseFile{
+		Settings: *settings, ReadAt: t.now,
+		Evidence:    map[string][]*claims.Evidence{},
+		Sources:     map[string]*claims.Source{},
+		HistoryHead: string(t.Bucket(bucketMeta).Get(metaHistoryHead)),
+	}
+	selected, err := t.selectClaims(f)
+	if err != nil {
+		return nil, err
+	}
+	articles := map[string]bool{}
+	for _, c := range selected {
+		if err := t.fillCase(cf, c); err != nil {
+			return nil, err
+		}
+		if !articles[c.ArticleID] {
+			articles[c.ArticleID] = true
+			a, err := t.findArticle(c.ArticleID)
+			if err != nil {
+				return nil, err
+			}
+			cf.Articles = append(cf.Articles, a)
+		}
+	}
+	if f.ArticleID != "" && len(cf.Articles) == 0 {
+		a, err := t.findArticle(f.ArticleID)
+		if err != nil {
+			return nil, err
+		}
+		cf.Articles = append(cf.Articles, a)
+	}
+	// IDs are time-ordered, so this is creation order.
+	slices.SortFunc(cf.Articles, func(a, b *claims.Article) int { return strings.Compare(a.ID, b.ID) })
+	return cf, nil
+}
+
+// selectClaims decodes the live claims the filter selects, in creation order.
+func (t *tx) selectClaims(f claims.CaseFilter) ([]*claims.Claim, error) {
+	filter := claims.ClaimFilter{}
+	if f.ArticleID != "" {
+		filter.ArticleID = &f.ArticleID
+	}
+	sums, _, err := t.findSummaries(filter)
+	if err != nil {
+		return nil, err
+	}
+	bucket := t.Bucket(bucketClaims)
+	var out []*claims.Claim
+	for _, s := range sums {
+		if f.PublishedOnly && !s.Status.IsPublic() {
+			continue
+		}
+		key, err := parseID("Claim", s.ID)
+		if err != nil {
+			return nil, err
+		}
+		c, err := decodeClaim(bucket.Get(key))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// fillCase adds a claim with its reviews, corrections, evidence and sources.
+func (t *tx) fillCase(cf *claims.CaseFile, c *claims.Claim) error {
+	claimKey, err := parseID("Claim", c.ID)
+	if err != nil {
+		return err
+	}
+	if c.Reviews, err = t.findReviews(claimKey); err != nil {
+		return err
+	}
+	if c.Corrections, err = t.findCorrections(claimKey); err != nil {
+		return err
+	}
+	evidence, err := t.findEvidence(claimKey)
+	if err != nil {
+		return err
+	}
+	for _, e := range evidence {
+		if cf.Sources[e.SourceID] == nil {
+			s, err := t.findSource(e.SourceID)
+			if err != nil {
+				return err
+			}
+			cf.Sources[s.ID] = s
+		}
+	}
+	cf.Evidence[c.ID] = evidence
+	cf.Claims = append(cf.Claims, c)
+	return nil
+}
+
+// findEvidence returns the live evidence attached to a claim, oldest first.
+func (t *tx) findEvidence(claimKey []byte) ([]*claims.Evidence, error) {
+	var out []*claims.Evidence
+	evidence := t.Bucket(bucketEvidence)
+	c := t.Bucket(bucketClaimEvidence).Cursor()
+	for k, _ := c.Seek(claimKey); bytes.HasPrefix(k, claimKey); k, _ = c.Next() {
+		var rec evidenceRecord
+		env, err := decodeEnvelope(evidence.Get(k[len(claimKey):]), &rec)
+		if err != nil {
+			return nil, err
+		}
+		if !env.Deleted {
+			out = append(out, rec.evidence(env))
+		}
+	}
+	return out, nil
+}
+

@@ -1,0 +1,217 @@
+package store
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"claimdesk/claims"
+)
+
+// dumpFormat versions the JSON dump. A reader refuses versions it does not
+// know rather than guess.
+const dumpFormat = 1
+
+// The dump is one JSON object. Records are written as the file stores them,
+// envelope and all, one per line, in key order, so a dump diffs well and a
+// restore appends keys in order.
+//
+//	{"claimdesk_dump":1,"schema_version":2,"complete":true,
+//	 "settings":{envelope},"history_head":"…",
+//	 "articles":[…],"sources":[…],"claims":[…],"evidence":[…],
+//	 "reviews":[{"claim_id":"…","record":{envelope}}],"corrections":[…],
+//	 "events":[{"hash":"…","event":{canonical event}}]}
+type dumpHeader struct {
+	Dump        int             `json:"claimdesk_dump"`
+	Schema      uint64          `json:"schema_version"`
+	Complete    bool            `json:"complete"`
+	Settings    json.RawMessage `json:"settings"`
+	HistoryHead string          `json:"history_head"`
+}
+
+// childRecord is a review or correction with the claim it belongs to, which
+// the file keeps in the record's key.
+type childRecord struct {
+	ClaimID string          `json:"claim_id"`
+	Record  json.RawMessage `json:"record"`
+}
+
+type dumpedEvent struct {
+	Hash  string          `json:"hash"`
+	Event json.RawMessage `json:"event"`
+}
+
+// WriteDump writes the selected records, with their revisions, tombstones
+// and history events, as a JSON dump.
+func (db *DB) WriteDump(ctx context.Context, w io.Writer, f claims.CaseFilter) error {
+	return db.view(ctx, func(t *tx) error {
+		sel, err := t.dumpSelection(f)
+		if err != nil {
+			return err
+		}
+		bw := bufio.NewWriterSize(w, 1<<16)
+		if err := t.writeDump(bw, sel); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+}
+
+// dumpSelection says which records a dump holds; nil sets mean all.
+type dumpSelection struct {
+	complete bool
+	claims   map[string]bool // claim keys
+	articles map[string]bool
+	sources  map[string]bool
+	evidence map[string]bool
+}
+
+func (t *tx) dumpSelection(f claims.CaseFilter) (*dumpSelection, error) {
+	if f == (claims.CaseFilter{}) {
+		return &dumpSelection{complete: true}, nil
+	}
+	cf, err := t.caseFile(f)
+	if err != nil {
+		return nil, err
+	}
+	sel := &dumpSelection{claims: map[string]bool{}, articles: map[string]bool{}, sources: map[string]bool{}, evidence: map[string]bool{}}
+	for _, a := range cf.Articles {
+		sel.articles[keyOf(a.ID)] = true
+	}
+	for _, c := range cf.Claims {
+		sel.claims[keyOf(c.ID)] = true
+		for _, e := range cf.Evidence[c.ID] {
+			sel.evidence[keyOf(e.ID)] = true
+		}
+	}
+	for id := range cf.Sources {
+		sel.sources[keyOf(id)] = true
+	}
+	return sel, nil
+}
+
+// keyOf returns the key of a record ID that the store wrote itself.
+func keyOf(id string) string {
+	key, _ := parseID("Record", id)
+	return string(key)
+}
+
+func (t *tx) writeDump(w *bufio.Writer, sel *dumpSelection) error {
+	head, err := json.Marshal(dumpHeader{
+		Dump: dumpFormat, Schema: SchemaVersion, Complete: sel.complete,
+		Settings:    t.Bucket(bucketMeta).Get(metaSettings),
+		HistoryHead: string(t.Bucket(bucketMeta).Get(metaHistoryHead)),
+	})
+	if err != nil {
+		return fmt.Errorf("write the dump: %w", err)
+	}
+	w.Write(head[:len(head)-1]) // the sections follow before the closing brace
+	sections := []struct {
+		name   string
+		bucket []byte
+		keep   map[string]bool
+	}{
+		{"articles", bucketArticles, sel.articles},
+		{"sources", bucketSources, sel.sources},
+		{"claims", bucketClaims, sel.claims},
+		{"evidence", bucketEvidence, sel.evidence},
+	}
+	for _, s := range sections {
+		if err := t.dumpSection(w, s.name, s.bucket, func(k []byte) bool { return s.keep == nil || s.keep[string(k)] }); err != nil {
+			return err
+		}
+	}
+	for _, s := range []struct {
+		name   string
+		bucket []byte
+	}{{"reviews", bucketReviews}, {"corrections", bucketCorrections}} {
+		if err := t.dumpChildren(w, s.name, s.bucket, sel.claims); err != nil {
+			return err
+		}
+	}
+	if err := t.dumpEvents(w, sel); err != nil {
+		return err
+	}
+	_, err = w.WriteString("\n}\n")
+	return err
+}
+
+func (t *tx) dumpSection(w *bufio.Writer, name string, bucket []byte, keep func(k []byte) bool) error {
+	return writeArray(w, name, func(item func([]byte) error) error {
+		return t.Bucket(bucket).ForEach(func(k, v []byte) error {
+			if !keep(k) {
+				return nil
+			}
+			return item(v)
+		})
+	})
+}
+
+func (t *tx) dumpChildren(w *bufio.Writer, name string, bucket []byte, keep map[string]bool) error {
+	return writeArray(w, name, func(item func([]byte) error) error {
+		return t.Bucket(bucket).ForEach(func(k, v []byte) error {
+			if len(k) != 32 || (keep != nil && !keep[string(k[:16])]) {
+				return nil
+			}
+			// Written by hand: json.Marshal would re-escape the record's bytes.
+			return item(fmt.Appendf(nil, `{"claim_id":%q,"record":%s}`, idString(k[:16]), v))
+		})
+	})
+}
+
+// dumpEvents writes every event, or for a selection the events about the
+// selected records; a selection's chain has gaps and says so (complete is
+// false).
+func (t *tx) dumpEvents(w *bufio.Writer, sel *dumpSelection) error {
+	return writeArray(w, "events", func(item func([]byte) error) error {
+		return t.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+			se, err := decodeEvent(k, v)
+			if err != nil {
+				return err
+			}
+			if !sel.complete && !sel.hasEvent(se.event) {
+				return nil
+			}
+			// The canonical bytes go out as they are hashed: json.Marshal
+			// would escape <, > and & in them and break the hash.
+			return item(fmt.Appendf(nil, `{"hash":%q,"event":%s}`, se.storedHash, v[sha256.Size:]))
+		})
+	})
+}
+
+func (sel *dumpSelection) hasEvent(e *claims.Event) bool {
+	for _, set := range []map[string]bool{sel.claims, sel.articles, sel.sources, sel.evidence} {
+		if set[keyOf(e.RecordID)] || (e.ClaimID != "" && set[keyOf(e.ClaimID)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// writeArray writes `,"name":[` then one item per line, then `]`. Each item
+// must be valid JSON: a record that is not is an error, not a broken dump.
+func writeArray(w *bufio.Writer, name string, each func(item func([]byte) error) error) error {
+	fmt.Fprintf(w, ",\n%q:[", name)
+	first := true
+	err := each(func(raw []byte) error {
+		if !json.Valid(raw) {
+			return fmt.Errorf("dump %s: a record is not valid JSON", name)
+		}
+		if !first {
+			w.WriteByte(',')
+		}
+		first = false
+		w.WriteByte('\n')
+		_, err := w.Write(raw)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	_, err = w.WriteString("\n]")
+	return err
+}
+

@@ -1,0 +1,207 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"claimdesk/claims"
+)
+
+// richDB holds every kind of record and life event: a second article, a
+// published and corrected verdict, evidence attached and detached, a deleted
+// claim, edited settings, and text with markup, bidi controls and accents.
+func richDB(t *testing.T) (*DB, *claims.Claim) {
+	t.Helper()
+	db := mustOpen(t, claims.LangFrench)
+	c := publishFlow(t, db)
+	alice := as("Alice")
+	if _, err := db.SetVerdict(alice, c.ID, claims.Verdict{Rating: "faux", Explanation: "Démenti <b>&</b> \u202eofficiel"}, "Nouveau rapport", "Note publique"); err != nil {
+		t.Fatal(err)
+	}
+	src := &claims.Source{Type: claims.SourceWebpage, Title: "Rapport « ONU » <script>", URL: "https://un.example/r", Reliability: claims.ReliabilityB}
+	ev := &claims.Evidence{ClaimID: c.ID, Excerpt: "11 000 conteneurs", Stance: claims.StanceSupports}
+	if err := db.AddSourceWithEvidence(alice, src, ev); err != nil {
+		t.Fatal(err)
+	}
+	gone := &claims.Evidence{ClaimID: c.ID, SourceID: src.ID, Stance: claims.StanceRefutes}
+	if err := db.AttachEvidence(alice, gone); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DetachEvidence(alice, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	other := &claims.Article{Title: "Second article", Language: claims.LangEnglish, Text: "NATO said China fuels the war. It spends 2% of GDP."}
+	found := []*claims.Claim{{Text: "China fuels the war", Kind: claims.KindQuote}, {Text: "It spends 2% of GDP", Kind: claims.KindStatistic}}
+	if err := db.ImportArticle(alice, other, found); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DeleteClaim(alice, found[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	org, base := "Vérif & Co", "https://verif.example/2026"
+	if _, err := db.UpdateSettings(alice, claims.SettingsUpdate{Organization: &org, BaseURL: &base}); err != nil {
+		t.Fatal(err)
+	}
+	return db, c
+}
+
+func dumpOf(t *testing.T, db *DB, f claims.CaseFilter) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := db.WriteDump(context.Background(), &buf, f); err != nil {
+		t.Fatalf("WriteDump: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func TestDumpRestoresIntoAnIdenticalDatabase(t *testing.T) {
+	db, published := richDB(t)
+	first := dumpOf(t, db, claims.CaseFilter{})
+	if !json.Valid(first) {
+		t.Fatal("the dump is not valid JSON")
+	}
+	path := filepath.Join(t.TempDir(), "restored.db")
+	restored, err := Restore(context.Background(), path, bytes.NewReader(first), Options{Now: tickingClock()})
+	if err != nil {
+		t.Fatalf("Restore: %v", err)
+	}
+	defer restored.Close()
+	if second := dumpOf(t, restored, claims.CaseFilter{}); !bytes.Equal(first, second) {
+		t.Fatalf("dump → restore → dump differs:\n%s\n---\n%s", first, second)
+	}
+	check, err := restored.VerifyHistory(context.Background())
+	if err != nil || !check.OK() {
+		t.Fatalf("restored history: %+v, %v", check, err)
+	}
+	got, err := restored.FindClaimByID(as("x"), published.ID)
+	if err != nil || got.Status != claims.StatusCorrected || len(got.Corrections) != 1 || len(got.Reviews) != 1 || got.PublishedAt.IsZero() {
+		t.Fatalf("restored claim = %+v, %v", got, err)
+	}
+	events, _ := restored.FindEvents(as("x"), claims.EventFilter{ClaimID: published.ID})
+	if len(events) < 6 {
+		t.Fatalf("the restored claim has %d events in its history index", len(events))
+	}
+	// The restored file works like any other: it takes new changes.
+	if _, err := restored.UpdateClaim(as("Carol"), published.ID, claims.ClaimUpdate{Tags: &[]string{"restauré"}}); err != nil {
+		t.Fatal(err)
+	}
+	if check, _ := restored.VerifyHistory(context.Background()); !check.OK() {
+		t.Fatalf("history after an edit of the restored file: %+v", check.Broken)
+	}
+	sums, total, _ := restored.FindClaimSummaries(context.Background(), claims.ClaimFilter{Query: "conteneurs"})
+	if total != 1 || sums[0].ID != published.ID {
+		t.Fatalf("search in the restored file found %d", total)
+	}
+}
+
+func TestRestoreRefusesBadDumpsAndLeavesNoFile(t *testing.T) {
+	db, _ := richDB(t)
+	good := string(dumpOf(t, db, claims.CaseFilter{}))
+	articleOnly := string(dumpOf(t, db, claims.CaseFilter{PublishedOnly: true}))
+	tests := []struct {
+		name, dump, want string
+	}{
+		{"empty", "", "not a ClaimDesk JSON dump"},
+		{"text", "hello", "not a ClaimDesk JSON dump"},
+		{"other JSON", `{"a":1}`, "not a ClaimDesk JSON dump"},
+		{"trailing data", good + "{}", "something follows"},
+		{"truncated", good[:len(good)/2], "not a ClaimDesk JSON dump"},
+		{"newer format", strings.Replace(good, `"claimdesk_dump":1`, `"claimdesk_dump":9`, 1), "newer ClaimDesk"},
+		{"selection", articleOnly, "selection"},
+		{"edited event", strings.Replace(good, `\"Sources solides.\"`, `\"Sources faibles.\"`, 1), "hash does not match"},
+		{"edited record", strings.Replace(good, `"text":"plus de 11 000 conteneurs de munitions"`, `"text":"plus de 12 000 conteneurs de munitions"`, 1), "not anchored"},
+		{"blank summary", strings.Replace(good, `"summary":"It spends 2% of GDP"`, `"summary":" "`, 1), "summary must not be empty"},
+		{"event removed", removeLastEvent(t, good), "does not verify"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.dump == good {
+				t.Fatal("the test's edit did not change the dump")
+			}
+			path := filepath.Join(t.TempDir(), "restored.db")
+			_, err := Restore(context.Background(), path, strings.NewReader(tt.dump), Options{})
+			assertCode(t, err, claims.EINVALID)
+			if !strings.Contains(claims.ErrorMessage(err), tt.want) {
+				t.Fatalf("message %q does not say %q", claims.ErrorMessage(err), tt.want)
+			}
+			if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+				t.Fatalf("a refused restore left a file behind: %v", err)
+			}
+		})
+	}
+}
+
+func removeLastEvent(t *testing.T, dump string) string {
+	t.Helper()
+	i := strings.LastIndex(dump, "\n{\"hash\"")
+	end := strings.LastIndex(dump, "\n]")
+	if i < 0 || end < i {
+		t.Fatal("no events in the dump")
+	}
+	return strings.TrimSuffix(dump[:i], ",") + dump[end:]
+}
+
+func TestRestoreNeverOverwrites(t *testing.T) {
+	db, _ := richDB(t)
+	_, err := Restore(context.Background(), db.Path(), bytes.NewReader(dumpOf(t, db, claims.CaseFilter{})), Options{})
+	assertCode(t, err, claims.ECONFLICT)
+}
+
+func TestSelectedDumpHoldsOnlyTheSelection(t *testing.T) {
+	db, _ := richDB(t)
+	var d dump
+	if err := json.Unmarshal(dumpOf(t, db, claims.CaseFilter{PublishedOnly: true}), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Complete || len(d.Claims) != 1 || len(d.Articles) != 1 || len(d.Sources) != 1 || len(d.Evidence) != 1 {
+		t.Fatalf("published-only dump: complete=%v, %d claims, %d articles, %d sources, %d evidence",
+			d.Complete, len(d.Claims), len(d.Articles), len(d.Sources), len(d.Evidence))
+	}
+	all, _ := db.FindCaseFile(context.Background(), claims.CaseFilter{})
+	for _, other := range all.Articles[1:] {
+		for _, e := range d.Events {
+			if bytes.Contains(e.Event, []byte(other.ID)) {
+				t.Fatalf("an event about an article outside the selection: %s", e.Event)
+			}
+		}
+	}
+	if len(d.Events) < 6 {
+		t.Fatalf("the selection lost its claim's history: %d events", len(d.Events))
+	}
+}
+
+func TestFindCaseFileSelects(t *testing.T) {
+	db, published := richDB(t)
+	ctx := context.Background()
+	all, err := db.FindCaseFile(ctx, claims.CaseFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Articles) != 2 || len(all.Claims) != 2 || all.Settings.Organization != "Vérif & Co" || all.HistoryHead == "" {
+		t.Fatalf("whole case file: %d articles, %d claims (the deleted one must not count), %+v", len(all.Articles), len(all.Claims), all.Settings)
+	}
+	pub, _ := db.FindCaseFile(ctx, claims.CaseFilter{PublishedOnly: true})
+	if len(pub.Claims) != 1 || pub.Claims[0].ID != published.ID || len(pub.Articles) != 1 {
+		t.Fatalf("published only: %d claims, %d articles", len(pub.Claims), len(pub.Articles))
+	}
+	c := pub.Claims[0]
+	if len(c.Reviews) != 1 || len(c.Corrections) != 1 || c.Approval() != nil {
+		t.Fatalf("reviews %d, corrections %d, approval %+v (the corrected verdict was never re-approved)", len(c.Reviews), len(c.Corrections), c.Approval())
+	}
+	if ev := pub.Evidence[c.ID]; len(ev) != 1 || pub.Sources[ev[0].SourceID] == nil {
+		t.Fatalf("evidence %+v, sources %v: the detached evidence must not appear, the source must", ev, pub.Sources)
+	}
+	one, _ := db.FindCaseFile(ctx, claims.CaseFilter{ArticleID: published.ArticleID})
+	if len(one.Articles) != 1 || len(one.Claims) != 1 || one.Articles[0].Text == "" {
+		t.Fatalf("one article: %d articles, %d claims", len(one.Articles), len(one.Claims))
+	}
+	_, err = db.FindCaseFile(ctx, claims.CaseFilter{ArticleID: "01936b2e-0000-7000-8000-00000000ffff"})
+	assertCode(t, err, claims.ENOTFOUND)
+}
