@@ -5,7 +5,10 @@ go 1.26
 require (
 	fyne.io/fyne/v2 v2.7.1
 	github.com/google/uuid v1.6.0
+	github.com/signintech/gopdf v0.33.0
+	github.com/yuin/goldmark v1.7.8
 	go.etcd.io/bbolt v1.5.0
+	golang.org/x/image v0.24.0
 	golang.org/x/net v0.58.0
 	golang.org/x/text v0.41.0
 )
@@ -32,13 +35,13 @@ require (
 	github.com/kr/text v0.2.0 // indirect
 	github.com/nfnt/resize v0.0.0-20180221191011-83c6a9932646 // indirect
 	github.com/nicksnyder/go-i18n/v2 v2.5.1 // indirect
+	github.com/phpdave11/gofpdi v1.0.14-0.20211212211723-1f10f9844311 // indirect
+	github.com/pkg/errors v0.8.1 // indirect
 	github.com/pmezard/go-difflib v1.0.0 // indirect
 	github.com/rymdport/portal v0.4.2 // indirect
 	github.com/srwiley/oksvg v0.0.0-20221011165216-be6e8873101c // indirect
 	github.com/srwiley/rasterx v0.0.0-20220730225603-2ab79fcdd4ef // indirect
 	github.com/stretchr/testify v1.11.1 // indirect
-	github.com/yuin/goldmark v1.7.8 // indirect
-	golang.org/x/image v0.24.0 // indirect
 	golang.org/x/sys v0.47.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

@@ -31,7 +31,7 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	env := cli.Env{Open: openStore, DefaultDB: defaultDB(), Stdin: os.Stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
+	env := cli.Env{Open: openStore, Restore: restoreStore, DefaultDB: defaultDB(), Stdin: os.Stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
 	if len(args) > 0 && cli.IsCommand(args[0]) {
 		return cli.Run(context.Background(), env, args)
 	}
@@ -87,6 +87,15 @@ func openStore(path string, opts cli.OpenOptions) (claims.Store, error) {
 		}
 	}
 	return db, nil
+}
+
+// restoreStore creates a database at path from a JSON dump.
+func restoreStore(path string, dump io.Reader) error {
+	db, err := store.Restore(context.Background(), path, dump, store.Options{})
+	if err != nil {
+		return err
+	}
+	return db.Close()
 }
 
 func addSample(st claims.Store) error {

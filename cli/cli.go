@@ -20,7 +20,9 @@ import (
 // Env is what the commands need from the program around them.
 type Env struct {
 	// Open opens or creates the database at path.
-	Open      func(path string, opts OpenOptions) (claims.Store, error)
+	Open func(path string, opts OpenOptions) (claims.Store, error)
+	// Restore creates a database at path from a JSON dump, and closes it.
+	Restore   func(path string, dump io.Reader) error
 	DefaultDB string
 	Stdin     io.Reader
 	Stdout    io.Writer
@@ -56,6 +58,9 @@ func init() {
 		{"submit", "--db FILE --claim ID", "submit a drafted verdict for review", runSubmit},
 		{"review", "--db FILE --claim ID (--approve | --request-changes) [--comment C]", "review a verdict as a second reviewer", runReview},
 		{"publish", "--db FILE --claim ID", "publish an approved verdict", runPublish},
+		{"settings", "--db FILE [--organization O] [--base-url URL] [--second-reviewer yes|no] [--json]", "show or change the database's publication settings", runSettings},
+		{"export", "--db FILE --format html|pdf|md|claimreview|csv|csl|json --out FILE|- [--article ID] [--published]", "export a report, ClaimReview markup, a spreadsheet, the sources or a lossless dump", runExport},
+		{"import-json", "--db NEWFILE DUMP|-", "restore a JSON dump of a whole database into a new file", runImportJSON},
 		{"history", "--db FILE [--claim ID] [--verify] [--json]", "show the history, or verify its hash chain", runHistory},
 	}
 }
@@ -111,7 +116,7 @@ func (r *runner) printUsage() {
 	fmt.Fprintln(r.env.Stdout, "       claimdesk COMMAND [flags]        work from the command line")
 	fmt.Fprintln(r.env.Stdout, "\nCommands:")
 	for _, c := range commands {
-		fmt.Fprintf(r.env.Stdout, "  %-9s %s\n            %s\n", c.name, c.summary, c.usage)
+		fmt.Fprintf(r.env.Stdout, "  %-11s %s\n              %s\n", c.name, c.summary, c.usage)
 	}
 	fmt.Fprintln(r.env.Stdout, "\nChanges are made in the name given by --as NAME or $CLAIMDESK_REVIEWER.")
 	fmt.Fprintln(r.env.Stdout, "--json prints machine-readable output.")

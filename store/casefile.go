@@ -138,4 +138,3 @@ func (t *tx) findEvidence(claimKey []byte) ([]*claims.Evidence, error) {
 	}
 	return out, nil
 }
-

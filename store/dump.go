@@ -168,16 +168,21 @@ func (t *tx) dumpChildren(w *bufio.Writer, name string, bucket []byte, keep map[
 func (t *tx) dumpEvents(w *bufio.Writer, sel *dumpSelection) error {
 	return writeArray(w, "events", func(item func([]byte) error) error {
 		return t.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
-			se, err := decodeEvent(k, v)
-			if err != nil {
-				return err
+			if len(v) < sha256.Size {
+				return fmt.Errorf("dump: event %s is truncated", idString(k))
 			}
-			if !sel.complete && !sel.hasEvent(se.event) {
-				return nil
+			if !sel.complete {
+				se, err := decodeEvent(k, v)
+				if err != nil {
+					return err
+				}
+				if !sel.hasEvent(se.event) {
+					return nil
+				}
 			}
 			// The canonical bytes go out as they are hashed: json.Marshal
 			// would escape <, > and & in them and break the hash.
-			return item(fmt.Appendf(nil, `{"hash":%q,"event":%s}`, se.storedHash, v[sha256.Size:]))
+			return item(fmt.Appendf(nil, `{"hash":"%x","event":%s}`, v[:sha256.Size], v[sha256.Size:]))
 		})
 	})
 }
@@ -214,4 +219,3 @@ func writeArray(w *bufio.Writer, name string, each func(item func([]byte) error)
 	_, err = w.WriteString("\n]")
 	return err
 }
-

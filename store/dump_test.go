@@ -205,3 +205,40 @@ func TestFindCaseFileSelects(t *testing.T) {
 	_, err = db.FindCaseFile(ctx, claims.CaseFilter{ArticleID: "01936b2e-0000-7000-8000-00000000ffff"})
 	assertCode(t, err, claims.ENOTFOUND)
 }
+
+// TestDumpKeepsHostileTextExactly stores every kind of hostile text a field
+// accepts (markup, formulas, bidi overrides, separators, 100,000 characters)
+// and requires the dump to be valid JSON that restores it byte for byte.
+func TestDumpKeepsHostileTextExactly(t *testing.T) {
+	db := mustOpen(t, claims.LangFrench)
+	_, list := mustImport(t, db, "plus de 11 000 conteneurs de munitions")
+	hostile := []string{
+		`</script><script>alert(1)</script>`, `=HYPERLINK("http://evil.example")`, "\u202egnp.exe\u202c",
+		"line\u2028separator", `"quotes" and \backslashes\ and &amp;`, strings.Repeat("Long. ", 16_000),
+	}
+	alice := as("Alice")
+	for _, h := range hostile {
+		src := &claims.Source{Type: claims.SourceWebpage, Title: h[:min(len(h), 500)], Notes: h, Reliability: claims.ReliabilityC}
+		if err := db.AddSourceWithEvidence(alice, src, &claims.Evidence{ClaimID: list[0].ID, Excerpt: h, Note: h}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := dumpOf(t, db, claims.CaseFilter{})
+	if !json.Valid(first) {
+		t.Fatal("the dump is not valid JSON")
+	}
+	restored, err := Restore(context.Background(), filepath.Join(t.TempDir(), "r.db"), bytes.NewReader(first), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer restored.Close()
+	if !bytes.Equal(first, dumpOf(t, restored, claims.CaseFilter{})) {
+		t.Fatal("the restored database dumps differently")
+	}
+	evidence, _ := restored.FindEvidence(context.Background(), list[0].ID)
+	for i, e := range evidence {
+		if e.Excerpt != hostile[i] {
+			t.Errorf("excerpt %d came back as %.40q", i, e.Excerpt)
+		}
+	}
+}

@@ -95,10 +95,18 @@ func (t *tx) restore(d *dump) error {
 	rs := &restored{articles: map[string]*claims.Article{}, claims: map[string]bool{}, sources: map[string]bool{}, seen: map[string]bool{}}
 	steps := []func() error{
 		func() error { return t.restoreSettings(d.Settings) },
-		func() error { return eachRaw(d.Articles, func(raw json.RawMessage) error { return t.restoreArticle(rs, raw) }) },
-		func() error { return eachRaw(d.Sources, func(raw json.RawMessage) error { return t.restoreSource(rs, raw) }) },
-		func() error { return eachRaw(d.Claims, func(raw json.RawMessage) error { return t.restoreClaim(rs, raw) }) },
-		func() error { return eachRaw(d.Evidence, func(raw json.RawMessage) error { return t.restoreEvidence(rs, raw) }) },
+		func() error {
+			return eachRaw(d.Articles, func(raw json.RawMessage) error { return t.restoreArticle(rs, raw) })
+		},
+		func() error {
+			return eachRaw(d.Sources, func(raw json.RawMessage) error { return t.restoreSource(rs, raw) })
+		},
+		func() error {
+			return eachRaw(d.Claims, func(raw json.RawMessage) error { return t.restoreClaim(rs, raw) })
+		},
+		func() error {
+			return eachRaw(d.Evidence, func(raw json.RawMessage) error { return t.restoreEvidence(rs, raw) })
+		},
 		func() error { return t.restoreChildren(rs, d.Reviews, "review", bucketReviews) },
 		func() error { return t.restoreChildren(rs, d.Corrections, "correction", bucketCorrections) },
 		func() error { return t.restoreEvents(rs, d.Events, d.HistoryHead) },

@@ -1,0 +1,169 @@
+package export
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"claimdesk/claims"
+)
+
+//go:embed templates/report.html.tmpl
+var templates embed.FS
+
+// reportTemplate is parsed once; html/template escapes every value for the
+// context it lands in (text, attribute, URL, CSS), so user text can never
+// become markup.
+var reportTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
+	"clean":     clean,
+	"oneLine":   oneLine,
+	"shorten":   shorten,
+	"markdown":  markdownHTML,
+	"url":       webURL,
+	"date":      date,
+	"stamp":     stamp,
+	"speaker":   speakerLine,
+	"citation":  citation,
+	"chipStyle": chipStyle,
+	"stance":    stanceLabel,
+	"inc":       func(i int) int { return i + 1 },
+}).ParseFS(templates, "templates/report.html.tmpl"))
+
+// htmlPage is what the report template shows.
+type htmlPage struct {
+	*report
+	Lang   string
+	JSONLD template.JS // nil when no verdict can be marked up
+	Chart  template.HTML
+}
+
+// writeHTML writes the report as one self-contained HTML file: styles and
+// chart inline, nothing fetched, printable with a page per claim.
+func writeHTML(w io.Writer, r *report) error {
+	page := htmlPage{report: r, Lang: reportLanguage(r), Chart: distributionSVG(r.Distribution)}
+	if reviews := r.claimReviews(); len(reviews) > 0 {
+		for i := range reviews {
+			reviews[i].Context = "https://schema.org"
+		}
+		// json.Encoder escapes <, > and & (and U+2028, U+2029), so nothing in
+		// it can close the script element.
+		raw, err := marshalLD(reviews, "")
+		if err != nil {
+			return fmt.Errorf("write the HTML report: %w", err)
+		}
+		page.JSONLD = template.JS(raw)
+	}
+	var buf bytes.Buffer
+	if err := reportTemplate.Execute(&buf, page); err != nil {
+		return fmt.Errorf("write the HTML report: %w", err)
+	}
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+// reportLanguage is the language of the report's articles when they share
+// one, for the browser's hyphenation and screen readers.
+func reportLanguage(r *report) string {
+	lang := r.Settings.Language
+	for i, av := range r.Articles {
+		if i == 0 {
+			lang = av.Article.Language
+		} else if av.Article.Language != lang {
+			return r.Settings.Language
+		}
+	}
+	if !claims.ValidLanguage(lang) {
+		return claims.LangEnglish
+	}
+	return lang
+}
+
+// markdownRenderer is CommonMark plus tables and strikethrough. It runs in
+// goldmark's default safe mode: raw HTML is dropped and javascript: or data:
+// links are not rendered as links.
+var markdownRenderer = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+
+// markdownHTML renders a rationale written in Markdown.
+func markdownHTML(md string) template.HTML {
+	var buf bytes.Buffer
+	if err := markdownRenderer.Convert([]byte(clean(md)), &buf); err != nil {
+		return template.HTML(template.HTMLEscapeString(clean(md)))
+	}
+	return template.HTML(buf.String())
+}
+
+// chipStyle colours a rating chip with the rating's colour and text that
+// stays readable on it.
+func chipStyle(color string) template.CSS {
+	bg := safeColor(color)
+	return template.CSS("background:" + bg + ";color:" + textOn(bg))
+}
+
+// safeColor returns color when it is #rrggbb, and grey otherwise.
+func safeColor(color string) string {
+	if len(color) == 7 && color[0] == '#' {
+		if _, err := strconv.ParseUint(color[1:], 16, 32); err == nil {
+			return strings.ToLower(color)
+		}
+	}
+	return "#777777"
+}
+
+// textOn returns black or white, whichever contrasts more with a #rrggbb
+// background by WCAG's measure, as the PDF's chips do.
+func textOn(bg string) string {
+	if pdfTextOn(pdfColor(bg)) == (pdfRGB{}) {
+		return "#000000"
+	}
+	return "#ffffff"
+}
+
+func stanceLabel(s claims.Stance) string {
+	switch s {
+	case claims.StanceSupports:
+		return "supports the claim"
+	case claims.StanceRefutes:
+		return "refutes the claim"
+	}
+	return "context"
+}
+
+// distributionSVG draws the verdict distribution as horizontal bars, one per
+// rating of the scale.
+func distributionSVG(counts []ratingCount) template.HTML {
+	const rowHeight, labelWidth, barWidth = 26, 190, 360
+	max := 1
+	for _, c := range counts {
+		if c.Count > max {
+			max = c.Count
+		}
+	}
+	var b strings.Builder
+	height := rowHeight*len(counts) + 4
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Verdicts by rating" width="%d" height="%d" viewBox="0 0 %d %d">`,
+		labelWidth+barWidth+60, height, labelWidth+barWidth+60, height)
+	for i, c := range counts {
+		y := i*rowHeight + 2
+		w := barWidth * c.Count / max
+		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" font-size="13">%s</text>`, labelWidth-8, y+17, template.HTMLEscapeString(shorten(c.Rating.Label, 28)))
+		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" rx="3" fill="%s"/>`, labelWidth, y+3, max1(w), rowHeight-8, safeColor(c.Rating.Color))
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="13">%d</text>`, labelWidth+max1(w)+6, y+17, c.Count)
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// max1 keeps an empty bar visible as a sliver, so every rating has a row.
+func max1(w int) int {
+	if w < 2 {
+		return 2
+	}
+	return w
+}

@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"flag"
+	"os"
+	"strings"
+
+	"claimdesk/claims"
+	"claimdesk/claims/export"
+)
+
+func runExport(r *runner, args []string) error {
+	f := newFlags("export")
+	format := f.String("format", "", "html, pdf, md, claimreview, csv, csl or json")
+	out := f.String("out", "", "file to write, or - for standard output")
+	article := f.String("article", "", "export one article's claims only")
+	published := f.Bool("published", false, "export published verdicts only")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	if err := required(map[string]string{"format": *format, "out": *out}); err != nil {
+		return err
+	}
+	fmtName, err := export.ParseFormat(*format)
+	if err != nil {
+		return err
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	req := export.Request{Format: fmtName, Filter: claims.CaseFilter{ArticleID: *article, PublishedOnly: *published}}
+	if *out == "-" {
+		return export.Write(r.ctx, st, r.env.Stdout, req)
+	}
+	if err := export.WriteFile(r.ctx, st, *out, req); err != nil {
+		return err
+	}
+	info, err := os.Stat(*out)
+	if err != nil {
+		return err
+	}
+	return r.print(f, map[string]any{"out": *out, "format": fmtName, "bytes": info.Size()},
+		"Wrote %s (%s, %d bytes).\n", *out, fmtName.Label(), info.Size())
+}
+
+func runImportJSON(r *runner, args []string) error {
+	f := newFlags("import-json")
+	rest, err := f.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	if err := required(map[string]string{"db": *f.db}); err != nil {
+		return err
+	}
+	in := r.env.Stdin
+	if rest[0] != "-" {
+		file, err := os.Open(rest[0])
+		if err != nil {
+			return claims.Errorf(claims.ENOTFOUND, "Cannot read %s: %v.", rest[0], err)
+		}
+		defer file.Close()
+		in = file
+	}
+	if err := r.env.Restore(*f.db, in); err != nil {
+		return err
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	_, n, err := st.FindClaimSummaries(r.ctx, claims.ClaimFilter{})
+	if err != nil {
+		return err
+	}
+	return r.print(f, map[string]any{"db": *f.db, "claims": n}, "Restored %s with %d claim(s).\n", *f.db, n)
+}
+
+func runSettings(r *runner, args []string) error {
+	f := newFlags("settings")
+	org := f.String("organization", "", "the fact-checking organisation, author of the ClaimReview markup")
+	baseURL := f.String("base-url", "", "the address where verdicts are published; each verdict's is this plus #claim-ID")
+	second := f.String("second-reviewer", "", "yes or no: must someone other than its author approve a verdict?")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	upd, changed, err := settingsUpdate(f, org, baseURL, second)
+	if err != nil {
+		return err
+	}
+	var s *claims.Settings
+	if changed {
+		s, err = st.UpdateSettings(r.actor(*f.as), upd)
+	} else {
+		s, err = st.Settings(r.ctx)
+	}
+	if err != nil {
+		return err
+	}
+	return r.print(f, map[string]any{"language": s.Language, "organization": s.Organization, "base_url": s.BaseURL,
+		"scale": s.Scale.Key, "require_second_reviewer": s.RequireSecondReviewer},
+		"language: %s\norganization: %s\nbase URL: %s\nrating scale: %s\nsecond reviewer required: %s\n",
+		s.Language, s.Organization, s.BaseURL, s.Scale.Name, yesNo(s.RequireSecondReviewer))
+}
+
+// settingsUpdate collects the flags that were given; an empty value clears
+// a text setting, as --organization "" says.
+func settingsUpdate(f *flags, org, baseURL, second *string) (claims.SettingsUpdate, bool, error) {
+	var upd claims.SettingsUpdate
+	given := map[string]bool{}
+	f.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+	if given["organization"] {
+		upd.Organization = org
+	}
+	if given["base-url"] {
+		upd.BaseURL = baseURL
+	}
+	if given["second-reviewer"] {
+		v, ok := map[string]bool{"yes": true, "true": true, "no": false, "false": false}[strings.ToLower(*second)]
+		if !ok {
+			return upd, false, claims.Errorf(claims.EINVALID, "--second-reviewer takes yes or no, not %q.", *second)
+		}
+		upd.RequireSecondReviewer = &v
+	}
+	return upd, upd != (claims.SettingsUpdate{}), nil
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
