@@ -15,9 +15,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// chooseFile asks for a file to open, or a name to save as, and passes its
-// path to done. Tests replace it: Fyne's file dialog is its own world.
-var chooseFile = func(w fyne.Window, save bool, extensions []string, done func(path string)) {
+// chooseFile asks for a file to open, or a name to save as (proposing
+// name), and passes its path to done. Tests replace it: Fyne's file dialog
+// is its own world.
+var chooseFile = func(w fyne.Window, save bool, name string, extensions []string, done func(path string)) {
 	callback := func(uri fyne.URI) {
 		if uri != nil {
 			done(uri.Path())
@@ -31,7 +32,7 @@ var chooseFile = func(w fyne.Window, save bool, extensions []string, done func(p
 				callback(wc.URI())
 			}
 		}, w)
-		d.SetFileName("claims.db")
+		d.SetFileName(name)
 	} else {
 		d = dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 			if err == nil && rc != nil {
@@ -49,7 +50,7 @@ var chooseFile = func(w fyne.Window, save bool, extensions []string, done func(p
 
 // newDatabase creates a database where the user says, and switches to it.
 func (ui *UI) newDatabase() {
-	chooseFile(ui.window, true, []string{".db"}, func(path string) {
+	chooseFile(ui.window, true, "claims.db", []string{".db"}, func(path string) {
 		// The save dialog created an empty file; a new database starts
 		// from nothing, so make room for it.
 		if info, err := os.Stat(path); err == nil && info.Size() == 0 {
@@ -60,7 +61,7 @@ func (ui *UI) newDatabase() {
 }
 
 func (ui *UI) openDatabase() {
-	chooseFile(ui.window, false, []string{".db"}, ui.switchTo)
+	chooseFile(ui.window, false, "", []string{".db"}, ui.switchTo)
 }
 
 // switchTo opens the database at path off the UI goroutine, with a
@@ -101,7 +102,7 @@ func (ui *UI) adopt(st claims.Store, path string) {
 // importArticle reads an article saved as text, Markdown or a web page,
 // and asks for what the file does not say.
 func (ui *UI) importArticle() {
-	chooseFile(ui.window, false, []string{".txt", ".md", ".html", ".htm"}, func(path string) {
+	chooseFile(ui.window, false, "", []string{".txt", ".md", ".html", ".htm"}, func(path string) {
 		doc, err := extract.ReadFile(path)
 		if err != nil {
 			ui.showError(err)

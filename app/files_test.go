@@ -18,7 +18,7 @@ import (
 func choose(t *testing.T, path string) {
 	t.Helper()
 	old := chooseFile
-	chooseFile = func(_ fyne.Window, _ bool, _ []string, done func(string)) { done(path) }
+	chooseFile = func(_ fyne.Window, _ bool, _ string, _ []string, done func(string)) { done(path) }
 	t.Cleanup(func() { chooseFile = old })
 }
 

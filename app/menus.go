@@ -23,6 +23,7 @@ func (ui *UI) shortcuts() []shortcut {
 		{fyne.KeyF, "Search claims", ui.focusSearch},
 		{fyne.KeyO, "Open a database", ui.openDatabase},
 		{fyne.KeyI, "Import an article", ui.importArticle},
+		{fyne.KeyE, "Export a report", ui.exportReport},
 		{fyne.KeyD, "Dashboard", ui.showDashboard},
 		{fyne.KeyL, "Claims", ui.showClaims},
 		{fyne.KeyComma, "Preferences", func() { ui.editPreferences(false) }},
@@ -52,8 +53,6 @@ func (ui *UI) installMenus() {
 	recent := fyne.NewMenuItem("Open recent", nil)
 	recent.ChildMenu = fyne.NewMenu("")
 	ui.refreshRecent(recent)
-	export := fyne.NewMenuItem("Export report…", nil)
-	export.Disabled = true // reports come with the export formats
 	quit := ui.item("Quit", fyne.KeyQ, ui.quit)
 	quit.IsQuit = true
 	prefs := ui.item("Preferences…", fyne.KeyComma, func() { ui.editPreferences(false) })
@@ -64,13 +63,14 @@ func (ui *UI) installMenus() {
 			recent,
 			fyne.NewMenuItemSeparator(),
 			ui.item("Import article…", fyne.KeyI, ui.importArticle),
-			export,
+			ui.item("Export…", fyne.KeyE, ui.exportReport),
 			fyne.NewMenuItemSeparator(),
 			quit),
 		fyne.NewMenu("Edit",
 			ui.item("New claim…", fyne.KeyN, ui.newClaim),
 			fyne.NewMenuItem("New source…", ui.newSource),
 			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Publication settings…", ui.editPublication),
 			prefs),
 		fyne.NewMenu("View",
 			ui.item("Dashboard", fyne.KeyD, ui.showDashboard),

@@ -92,6 +92,16 @@ func (s *sidebar) articleAt(id widget.ListItemID) string {
 	return s.articles[id-1].ID
 }
 
+// titleOf returns the title of a listed article, or "".
+func (s *sidebar) titleOf(articleID string) string {
+	for _, a := range s.articles {
+		if a.ID == articleID {
+			return a.Title
+		}
+	}
+	return ""
+}
+
 // articleRow is a sidebar row: the title above a progress bar.
 type articleRow struct {
 	widget.BaseWidget
