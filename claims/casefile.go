@@ -46,3 +46,26 @@ func (cf *CaseFile) ClaimsOf(articleID string) []*Claim {
 	}
 	return out
 }
+
+// CopyOptions say what a copy of the database leaves out.
+type CopyOptions struct {
+	// WithoutProtected makes a copy for outside the newsroom: protected
+	// sources keep their type and grade but lose their identity, and the
+	// history events about them keep who did what and when, not the details.
+	WithoutProtected bool
+}
+
+// IntegrityReport is what a check of a whole database found.
+type IntegrityReport struct {
+	Records int           // records read
+	History *HistoryCheck // the hash chains
+	// Problems lists, one sentence each, what does not hold: the file's
+	// structure, a reference to a missing record, an index or summary out
+	// of step with its record. Empty when all is well.
+	Problems []string
+}
+
+// OK reports whether the database passed every check.
+func (r *IntegrityReport) OK() bool {
+	return len(r.Problems) == 0 && (r.History == nil || r.History.OK())
+}

@@ -26,6 +26,10 @@ type Event struct {
 	After      string // the same fields as they became
 	Prev       string // hex SHA-256 of the previous event in its file; "" for the first
 	Hash       string // hex SHA-256 of CanonicalBytes
+	// Withheld marks an event whose summary and changes were left out of a
+	// copy made for outside the newsroom, because they name a protected
+	// source. Its hash is kept as it was, so the chain still verifies.
+	Withheld bool
 }
 
 // Validate returns EINVALID when the event lacks what makes it an account

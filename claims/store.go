@@ -115,6 +115,18 @@ type Store interface {
 	// file identical in content.
 	WriteDump(ctx context.Context, w io.Writer, f CaseFilter) error
 
+	// SaveCopy writes a consistent, compact copy of the database to path, as
+	// it is at the moment of the call, while the database stays in use. The
+	// copy appears whole or not at all. Returns ECONFLICT when path is the
+	// database's own file.
+	SaveCopy(ctx context.Context, path string, opts CopyOptions) error
+
+	// Check reads the whole database and reports what does not hold: the
+	// file's structure, the history's chains, references between records,
+	// and the indexes and summaries kept beside them. Problems are in the
+	// report, not errors.
+	Check(ctx context.Context) (*IntegrityReport, error)
+
 	// FindEvents returns history events that match the filter, oldest first.
 	FindEvents(ctx context.Context, f EventFilter) ([]*Event, error)
 	// VerifyHistory checks every link of the history. A broken link is

@@ -61,6 +61,8 @@ func init() {
 		{"settings", "--db FILE [--organization O] [--base-url URL] [--second-reviewer yes|no] [--json]", "show or change the database's publication settings", runSettings},
 		{"export", "--db FILE --format html|pdf|md|claimreview|csv|csl|json --out FILE|- [--article ID] [--published]", "export a report, ClaimReview markup, a spreadsheet, the sources or a lossless dump", runExport},
 		{"import-json", "--db NEWFILE DUMP|-", "restore a JSON dump of a whole database into a new file", runImportJSON},
+		{"backup", "--db FILE [--without-protected] OUT", "save a consistent, compact copy to share", runBackup},
+		{"check", "--db FILE [--json]", "check the whole file: structure, history, references, indexes", runCheck},
 		{"history", "--db FILE [--claim ID] [--verify] [--json]", "show the history, or verify its hash chain", runHistory},
 	}
 }

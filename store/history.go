@@ -143,6 +143,7 @@ func decodeEvent(key, value []byte) (storedEvent, error) {
 		RecordType                                          string `json:"record_type"`
 		RecordID                                            string `json:"record_id"`
 		ClaimID                                             string `json:"claim_id"`
+		Withheld                                            bool   `json:"withheld"`
 	}
 	if err := json.Unmarshal(value[sha256.Size:], &c); err != nil {
 		return storedEvent{}, fmt.Errorf("event %s: %w", idString(key), err)
@@ -150,8 +151,38 @@ func decodeEvent(key, value []byte) (storedEvent, error) {
 	at, _ := time.Parse(time.RFC3339Nano, c.At)
 	e := &claims.Event{ID: c.ID, At: at, Actor: c.Actor, Action: c.Action, RecordType: c.RecordType,
 		RecordID: c.RecordID, ClaimID: c.ClaimID, Summary: c.Summary, Before: c.Before, After: c.After, Prev: c.Prev}
+	stored := hex.EncodeToString(value[:sha256.Size])
 	e.Hash = e.ComputeHash()
-	return storedEvent{event: e, storedHash: hex.EncodeToString(value[:sha256.Size])}, nil
+	if c.Withheld {
+		// What was hashed is not in this copy: the hash can only be taken
+		// as stored, and the links around the event still checked.
+		e.Summary, e.Before, e.After, e.Withheld, e.Hash = "", "", "", true, stored
+		if !bytes.Equal(withheldBytes(e), value[sha256.Size:]) {
+			e.Hash = ""
+		}
+	}
+	return storedEvent{event: e, storedHash: stored}, nil
+}
+
+// withheldEvent is what a copy for outside the newsroom keeps of an event
+// that names a protected source: who did what to which record, and when.
+type withheldEvent struct {
+	ID         string `json:"id"`
+	At         string `json:"at"`
+	Actor      string `json:"actor"`
+	Action     string `json:"action"`
+	RecordType string `json:"record_type"`
+	RecordID   string `json:"record_id"`
+	ClaimID    string `json:"claim_id"`
+	Prev       string `json:"prev"`
+	Withheld   bool   `json:"withheld"`
+}
+
+// withheldBytes returns the stored form of a withheld event.
+func withheldBytes(e *claims.Event) []byte {
+	raw, _ := json.Marshal(withheldEvent{ID: e.ID, At: e.At.UTC().Format(time.RFC3339Nano), Actor: e.Actor, Action: e.Action,
+		RecordType: e.RecordType, RecordID: e.RecordID, ClaimID: e.ClaimID, Prev: e.Prev, Withheld: true})
+	return raw
 }
 
 // FindEvents returns the history events that match the filter, oldest first.
@@ -227,15 +258,31 @@ func verifyEvents(btx *bolt.Tx) (*claims.HistoryCheck, error) {
 		return nil, err
 	}
 	check.Events = len(all)
-	head := string(btx.Bucket(bucketMeta).Get(metaHistoryHead))
-	checkLinks(check, all, head)
+	meta := btx.Bucket(bucketMeta)
+	heads := map[string]bool{string(meta.Get(metaHistoryHead)): true}
+	for _, h := range mergedHeads(meta) {
+		heads[h] = true
+	}
+	delete(heads, "")
+	checkLinks(check, all, heads)
 	return check, nil
 }
 
+// mergedHeads returns the heads of the other copies' chains merged into
+// this file: their last events are expected to have no successor here.
+func mergedHeads(meta *bolt.Bucket) []string {
+	var heads []string
+	if raw := meta.Get(metaMergedHeads); raw != nil {
+		_ = json.Unmarshal(raw, &heads) // unreadable: verification reports the heads as unlinked
+	}
+	return heads
+}
+
 // checkLinks finds, in time order, the first event that was altered, whose
-// predecessor is missing, or that neither a later event nor the file's head
-// points to. The events that nothing follows are the heads of the chains.
-func checkLinks(check *claims.HistoryCheck, all []storedEvent, head string) {
+// predecessor is missing, or that neither a later event nor a known head
+// (this file's, or one merged from another copy) points to. The events that
+// nothing follows are the heads of the chains.
+func checkLinks(check *claims.HistoryCheck, all []storedEvent, heads map[string]bool) {
 	stored := make(map[string]bool, len(all))
 	followed := make(map[string]bool, len(all))
 	for _, se := range all {
@@ -249,15 +296,17 @@ func checkLinks(check *claims.HistoryCheck, all []storedEvent, head string) {
 			fail(check, e.ID, e.At, "it was altered after it was written (its content no longer matches its hash)")
 		case e.Prev != "" && !stored[e.Prev]:
 			fail(check, e.ID, e.At, "the event before it is missing or was altered")
-		case !followed[se.storedHash] && se.storedHash != head:
+		case !followed[se.storedHash] && !heads[se.storedHash]:
 			fail(check, e.ID, e.At, "no later event links to it: an event after it was removed, or it was inserted")
 		}
 		if !followed[se.storedHash] {
 			check.Heads = append(check.Heads, se.storedHash)
 		}
 	}
-	if head != "" && !stored[head] {
-		fail(check, "", time.Time{}, "the latest event of the history is missing")
+	for head := range heads {
+		if !stored[head] {
+			fail(check, "", time.Time{}, "the latest event of the history is missing")
+		}
 	}
 	sort.Strings(check.Heads)
 }

@@ -35,6 +35,7 @@ var (
 	metaCreatedWith   = []byte("created_with")   // program and schema that made the file
 	metaSettings      = []byte("settings")       // settings envelope
 	metaHistoryHead   = []byte("history_head")   // hash of the last event written in this file
+	metaMergedHeads   = []byte("merged_heads")   // JSON list: heads of the chains merged in from other copies
 )
 
 const appName = "ClaimDesk"

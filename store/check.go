@@ -1,0 +1,164 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+
+	"claimdesk/claims"
+)
+
+// maxProblems bounds a report: past a few dozen, more lines tell nothing new.
+const maxProblems = 50
+
+// Check verifies the whole database in one read transaction.
+func (db *DB) Check(ctx context.Context) (*claims.IntegrityReport, error) {
+	var report *claims.IntegrityReport
+	err := db.view(ctx, func(t *tx) error {
+		var err error
+		report, err = t.check()
+		return err
+	})
+	return report, err
+}
+
+// checker gathers problems as the check goes.
+type checker struct {
+	t      *tx
+	report *claims.IntegrityReport
+}
+
+func (c *checker) problem(format string, args ...any) {
+	if len(c.report.Problems) < maxProblems {
+		c.report.Problems = append(c.report.Problems, fmt.Sprintf(format, args...))
+	}
+}
+
+func (t *tx) check() (*claims.IntegrityReport, error) {
+	c := &checker{t: t, report: &claims.IntegrityReport{}}
+	for err := range t.Tx.Check() {
+		c.problem("The file's structure: %v.", err)
+	}
+	history, err := verifyEvents(t.Tx)
+	if err != nil {
+		return nil, err
+	}
+	c.report.History = history
+	steps := []func(){c.articles, c.claims, c.sources, c.evidence, c.children, c.claimEvents}
+	for _, step := range steps {
+		step()
+	}
+	return c.report, nil
+}
+
+// records decodes every record of a bucket, counting them and reporting
+// those that cannot be read.
+func (c *checker) records(bucket []byte, what string, fn func(k []byte, env *envelope, raw []byte)) {
+	_ = c.t.Bucket(bucket).ForEach(func(k, v []byte) error {
+		c.report.Records++
+		var data map[string]any
+		env, err := decodeEnvelope(v, &data)
+		if err != nil {
+			c.problem("The %s %s cannot be read: %v.", what, idString(k), err)
+			return nil
+		}
+		fn(k, env, v)
+		return nil
+	})
+}
+
+func (c *checker) articles() {
+	hashes := c.t.Bucket(bucketArticleHashes)
+	c.records(bucketArticles, "article", func(k []byte, env *envelope, raw []byte) {
+		var rec articleRecord
+		if _, err := decodeEnvelope(raw, &rec); err != nil {
+			return
+		}
+		if claims.TextHash(rec.Text) != rec.TextSHA256 {
+			c.problem("The article %s's text no longer matches its SHA-256.", env.ID)
+		}
+		if hashes.Get([]byte(rec.TextSHA256)) == nil {
+			c.problem("The article %s is missing from the index of article texts.", env.ID)
+		}
+	})
+}
+
+func (c *checker) claims() {
+	articles, sums := c.t.Bucket(bucketArticles), c.t.Bucket(bucketSummaries)
+	links := c.t.Bucket(bucketArticleClaims)
+	c.records(bucketClaims, "claim", func(k []byte, env *envelope, raw []byte) {
+		cl, err := decodeClaim(raw)
+		if err != nil {
+			c.problem("The claim %s cannot be read: %v.", env.ID, err)
+			return
+		}
+		articleKey, err := parseID("Article", cl.ArticleID)
+		if err != nil || articles.Get(articleKey) == nil {
+			c.problem("The claim %s belongs to an article that is not in the file.", env.ID)
+			return
+		}
+		if links.Get(joinKey(articleKey, k)) == nil {
+			c.problem("The claim %s is missing from its article's index.", env.ID)
+		}
+		if !bytes.Equal(sums.Get(k), encodeSummary(summaryOf(cl), searchText(cl))) {
+			c.problem("The list entry of the claim %s does not match the claim.", env.ID)
+		}
+	})
+	c.orphans(bucketSummaries, bucketClaims, 0, "list entry")
+	c.orphans(bucketArticleClaims, bucketClaims, 16, "article index entry")
+}
+
+func (c *checker) sources() {
+	c.records(bucketSources, "source", func([]byte, *envelope, []byte) {})
+}
+
+func (c *checker) evidence() {
+	claimsB, sources := c.t.Bucket(bucketClaims), c.t.Bucket(bucketSources)
+	byClaim, bySource := c.t.Bucket(bucketClaimEvidence), c.t.Bucket(bucketSourceUses)
+	c.records(bucketEvidence, "evidence", func(k []byte, env *envelope, raw []byte) {
+		var rec evidenceRecord
+		if _, err := decodeEnvelope(raw, &rec); err != nil {
+			return
+		}
+		claimKey, errC := parseID("Claim", rec.ClaimID)
+		sourceKey, errS := parseID("Source", rec.SourceID)
+		switch {
+		case errC != nil || claimsB.Get(claimKey) == nil:
+			c.problem("The evidence %s points at a claim that is not in the file.", env.ID)
+		case errS != nil || sources.Get(sourceKey) == nil:
+			c.problem("The evidence %s points at a source that is not in the file.", env.ID)
+		case byClaim.Get(joinKey(claimKey, k)) == nil || bySource.Get(joinKey(sourceKey, k)) == nil:
+			c.problem("The evidence %s is missing from the index of its claim or source.", env.ID)
+		}
+	})
+	c.orphans(bucketClaimEvidence, bucketEvidence, 16, "claim's evidence index entry")
+	c.orphans(bucketSourceUses, bucketEvidence, 16, "source's evidence index entry")
+}
+
+// children checks that every review and correction belongs to a claim.
+func (c *checker) children() {
+	for _, b := range []struct {
+		bucket []byte
+		what   string
+	}{{bucketReviews, "review"}, {bucketCorrections, "correction"}} {
+		c.records(b.bucket, b.what, func([]byte, *envelope, []byte) {})
+		c.orphans(b.bucket, bucketClaims, 0, b.what)
+	}
+}
+
+func (c *checker) claimEvents() {
+	c.orphans(bucketClaimEvents, bucketClaims, 0, "claim history index entry")
+	c.orphans(bucketClaimEvents, bucketEvents, 16, "claim history index entry")
+}
+
+// orphans reports the keys of bucket whose 16 bytes at offset name no
+// record of target: an index entry or a child left behind by its record.
+func (c *checker) orphans(bucket, target []byte, offset int, what string) {
+	t := c.t.Bucket(target)
+	_ = c.t.Bucket(bucket).ForEach(func(k, _ []byte) error {
+		if len(k) < offset+16 || t.Get(k[offset:offset+16]) == nil {
+			c.problem("A %s points at a record that is not in the file (%x).", what, k)
+		}
+		return nil
+	})
+}

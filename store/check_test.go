@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"claimdesk/claims"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+func TestCheckPassesASoundDatabase(t *testing.T) {
+	db, _ := richDB(t)
+	report, err := db.Check(context.Background())
+	if err != nil || !report.OK() {
+		t.Fatalf("Check = %+v, %v", report, err)
+	}
+	if report.Records < 10 || report.History.Events < 10 {
+		t.Fatalf("the check read %d records and %d events", report.Records, report.History.Events)
+	}
+}
+
+func TestCheckFindsWhatDoesNotHold(t *testing.T) {
+	tests := []struct {
+		name   string
+		damage func(tx *bolt.Tx, c *claims.Claim) error
+		want   string
+	}{
+		{"summary missing", func(tx *bolt.Tx, c *claims.Claim) error {
+			key, _ := parseID("Claim", c.ID)
+			return tx.Bucket(bucketSummaries).Delete(key)
+		}, "list entry of the claim"},
+		{"summary stale", func(tx *bolt.Tx, c *claims.Claim) error {
+			key, _ := parseID("Claim", c.ID)
+			stale := *c
+			stale.Status = claims.StatusToTriage
+			return tx.Bucket(bucketSummaries).Put(key, encodeSummary(summaryOf(&stale), searchText(&stale)))
+		}, "does not match the claim"},
+		{"source removed under its evidence", func(tx *bolt.Tx, _ *claims.Claim) error {
+			k, _ := tx.Bucket(bucketSources).Cursor().First()
+			return tx.Bucket(bucketSources).Delete(k)
+		}, "points at a source that is not in the file"},
+		{"claim removed under its reviews", func(tx *bolt.Tx, c *claims.Claim) error {
+			key, _ := parseID("Claim", c.ID)
+			return tx.Bucket(bucketClaims).Delete(key)
+		}, "review points at a record that is not in the file"},
+		{"record unreadable", func(tx *bolt.Tx, _ *claims.Claim) error {
+			k, _ := tx.Bucket(bucketEvidence).Cursor().First()
+			return tx.Bucket(bucketEvidence).Put(k, []byte("{not json"))
+		}, "cannot be read"},
+		{"article text changed", func(tx *bolt.Tx, _ *claims.Claim) error {
+			b := tx.Bucket(bucketArticles)
+			k, v := b.Cursor().First()
+			return b.Put(k, []byte(strings.Replace(string(v), "depuis 24 ans", "depuis 25 ans", 1)))
+		}, "no longer matches its SHA-256"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db, c := richDB(t)
+			if err := db.bolt.Update(func(tx *bolt.Tx) error { return tt.damage(tx, c) }); err != nil {
+				t.Fatal(err)
+			}
+			report, err := db.Check(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if report.OK() || !strings.Contains(strings.Join(report.Problems, "\n"), tt.want) {
+				t.Fatalf("problems = %q, want one saying %q", report.Problems, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,208 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"claimdesk/claims"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// SaveCopy writes a compact copy of the database, as one read transaction
+// sees it, to path.
+func (db *DB) SaveCopy(ctx context.Context, path string, opts claims.CopyOptions) error {
+	if sameFile(path, db.path) {
+		return claims.Errorf(claims.ECONFLICT, "Choose another file: a copy cannot replace the database it is made from.")
+	}
+	return db.view(ctx, func(t *tx) error {
+		return writeCompact(t.Tx, path, opts.WithoutProtected)
+	})
+}
+
+func sameFile(a, b string) bool {
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(ia, ib)
+	}
+	absA, _ := filepath.Abs(a)
+	absB, _ := filepath.Abs(b)
+	return absA == absB
+}
+
+// writeCompact copies every bucket of src, in key order and with full
+// pages, into a new file beside path, syncs it and renames it into place:
+// a crash leaves either the old file at path or the whole copy.
+func writeCompact(src *bolt.Tx, path string, redact bool) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("create the copy: %w", err)
+	}
+	tmpPath := tmp.Name()
+	tmp.Close()
+	defer func() {
+		if err != nil {
+			os.Remove(tmpPath)
+		}
+	}()
+	dst, err := bolt.Open(tmpPath, 0o600, &bolt.Options{
+		Timeout: time.Second, PageSize: 4096, FreelistType: bolt.FreelistMapType,
+		// Mapping the whole copy at once spares bbolt a remap, and a copy of
+		// every node, each time the file grows.
+		InitialMmapSize: int(src.Size()) + 1<<20,
+	})
+	if err != nil {
+		return fmt.Errorf("create the copy: %w", err)
+	}
+	err = dst.Update(func(dtx *bolt.Tx) error { return copyBuckets(src, dtx, redact) })
+	if closeErr := dst.Close(); err == nil {
+		err = closeErr
+	}
+	if err != nil {
+		return fmt.Errorf("write the copy: %w", err)
+	}
+	if err := trimToData(tmpPath); err != nil {
+		return fmt.Errorf("write the copy: %w", err)
+	}
+	if err := os.Rename(tmpPath, path); err != nil {
+		return fmt.Errorf("save the copy: %w", err)
+	}
+	return syncDir(filepath.Dir(path))
+}
+
+// trimToData cuts the file after its last page in use. bbolt grows a file
+// ahead of its data, to the size of its memory map; a copy to share has no
+// use for the room.
+func trimToData(path string) error {
+	m, err := inspectFile(path)
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := f.Truncate(int64(m.highwater) * int64(m.pageSize)); err != nil {
+		return err
+	}
+	return f.Sync()
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("save the copy: %w", err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("save the copy: %w", err)
+	}
+	return nil
+}
+
+func copyBuckets(src, dst *bolt.Tx, redact bool) error {
+	var r *redactor
+	if redact {
+		var err error
+		if r, err = newRedactor(src); err != nil {
+			return err
+		}
+	}
+	return src.ForEach(func(name []byte, b *bolt.Bucket) error {
+		out, err := dst.CreateBucket(name)
+		if err != nil {
+			return err
+		}
+		out.FillPercent = 1.0 // keys arrive in order: full pages never split
+		return b.ForEach(func(k, v []byte) error {
+			if r != nil {
+				var err error
+				if v, err = r.value(name, k, v); err != nil {
+					return err
+				}
+			}
+			return out.Put(k, v)
+		})
+	})
+}
+
+// redactor rewrites what names a protected source, for a copy that leaves
+// the newsroom.
+type redactor struct {
+	sources  map[string]bool // keys of protected sources
+	evidence map[string]bool // IDs of evidence citing them
+}
+
+func newRedactor(tx *bolt.Tx) (*redactor, error) {
+	r := &redactor{sources: map[string]bool{}, evidence: map[string]bool{}}
+	err := tx.Bucket(bucketSources).ForEach(func(k, v []byte) error {
+		var rec sourceRecord
+		if _, err := decodeEnvelope(v, &rec); err != nil {
+			return err
+		}
+		if rec.Protected {
+			r.sources[string(k)] = true
+		}
+		return nil
+	})
+	if err != nil || len(r.sources) == 0 {
+		return r, err
+	}
+	err = tx.Bucket(bucketSourceUses).ForEach(func(k, _ []byte) error {
+		if len(k) == 32 && r.sources[string(k[:16])] {
+			r.evidence[idString(k[16:])] = true
+		}
+		return nil
+	})
+	return r, err
+}
+
+func (r *redactor) value(bucket, k, v []byte) ([]byte, error) {
+	switch {
+	case bytes.Equal(bucket, bucketSources) && r.sources[string(k)]:
+		return redactSource(v)
+	case bytes.Equal(bucket, bucketEvents):
+		return r.event(k, v)
+	}
+	return v, nil
+}
+
+// redactSource keeps a protected source's type and grade, so the evidence
+// still reads as graded evidence, and drops everything that identifies it.
+// The revisions stay: merged back, the copy's version is no news.
+func redactSource(v []byte) ([]byte, error) {
+	var rec sourceRecord
+	env, err := decodeEnvelope(v, &rec)
+	if err != nil {
+		return nil, err
+	}
+	rec = sourceRecord{Type: rec.Type, Title: "Protected source", Reliability: rec.Reliability, Protected: true}
+	if env.Data, err = json.Marshal(rec); err != nil {
+		return nil, err
+	}
+	return json.Marshal(env)
+}
+
+// event withholds the details of an event about a protected source or the
+// evidence citing it, keeping its hash.
+func (r *redactor) event(k, v []byte) ([]byte, error) {
+	se, err := decodeEvent(k, v)
+	if err != nil {
+		return nil, err
+	}
+	e := se.event
+	key, _ := parseID("Record", e.RecordID)
+	if e.Withheld || !(r.sources[string(key)] || r.evidence[e.RecordID]) {
+		return v, nil
+	}
+	e.Withheld = true
+	return append(append([]byte(nil), v[:32]...), withheldBytes(e)...), nil
+}
