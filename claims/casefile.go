@@ -1,6 +1,9 @@
 package claims
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
 // CaseFilter selects what a report or an export covers.
 type CaseFilter struct {
@@ -69,3 +72,67 @@ type IntegrityReport struct {
 func (r *IntegrityReport) OK() bool {
 	return len(r.Problems) == 0 && (r.History == nil || r.History.OK())
 }
+
+// MergeReport says what a merge brought in, by record type ("claim",
+// "source", "evidence", "article", "review", "correction", "settings").
+type MergeReport struct {
+	Added     map[string]int
+	Updated   map[string]int
+	Events    int        // history events added
+	Conflicts []Conflict // records both copies changed since they diverged
+}
+
+// Changed reports whether the merge changed anything.
+func (r *MergeReport) Changed() bool {
+	return len(r.Added)+len(r.Updated)+len(r.Conflicts) > 0 || r.Events > 0
+}
+
+// Conflict is a record that two copies both changed since they last met.
+// The file keeps one version, the later, and the other beside it until
+// someone picks or combines them.
+type Conflict struct {
+	RecordType string
+	RecordID   string
+	ClaimID    string // the claim the record is or belongs to, or ""
+	Title      string // how people know the record: a claim's summary, a source's title
+	Kept       ConflictVersion
+	Other      ConflictVersion
+}
+
+// ConflictVersion is one side of a conflict.
+type ConflictVersion struct {
+	Revision string
+	By       string
+	At       time.Time
+	Deleted  bool
+	// Fields maps each field of the record to its value as compact JSON.
+	Fields map[string]string
+}
+
+// Differing returns the names of the fields whose values differ between
+// the two versions, sorted, with "deleted" first when one side deleted it.
+func (c *Conflict) Differing() []string {
+	var out []string
+	if c.Kept.Deleted != c.Other.Deleted {
+		out = append(out, DeletedField)
+	}
+	var names []string
+	for name := range c.Kept.Fields {
+		names = append(names, name)
+	}
+	for name := range c.Other.Fields {
+		if _, ok := c.Kept.Fields[name]; !ok {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if c.Kept.Fields[name] != c.Other.Fields[name] {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// DeletedField names, in a conflict, whether the record is deleted.
+const DeletedField = "deleted"

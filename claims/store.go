@@ -127,6 +127,22 @@ type Store interface {
 	// report, not errors.
 	Check(ctx context.Context) (*IntegrityReport, error)
 
+	// Merge brings in the work of another copy of the database, at path:
+	// the file is checked as any file from outside, then merged record by
+	// record in one transaction. A record only one side has is added; one
+	// changed on one side only takes that side's version; one changed on
+	// both sides is a conflict, kept until ResolveConflict. Both histories
+	// are kept. Returns EINVALID, changing nothing, for a damaged or foreign
+	// file or an invalid record in it.
+	Merge(ctx context.Context, path string) (*MergeReport, error)
+	// FindConflicts returns the conflicts merges left, oldest first.
+	FindConflicts(ctx context.Context) ([]Conflict, error)
+	// ResolveConflict settles a conflict: the kept version, with the fields
+	// named in takeOther taken from the other version (DeletedField takes
+	// its deletion or its survival). Returns ENOTFOUND when the record has
+	// no conflict and EINVALID when the combination is not a valid record.
+	ResolveConflict(ctx context.Context, recordID string, takeOther []string) error
+
 	// FindEvents returns history events that match the filter, oldest first.
 	FindEvents(ctx context.Context, f EventFilter) ([]*Event, error)
 	// VerifyHistory checks every link of the history. A broken link is

@@ -32,15 +32,21 @@ type Options struct {
 	// SkipDeepCheck skips walking an existing file's pages before opening
 	// it. Only for files this program has just written itself.
 	SkipDeepCheck bool
+	// Validate checks a file from outside before it is mapped: one opened
+	// without SkipDeepCheck, or merged in. It defaults to walking the file
+	// in this process; a program can run the walk in a child process,
+	// where a fault nobody foresaw kills the child, not the program.
+	Validate func(path string) error
 }
 
 // DB is an open ClaimDesk database. It is safe for concurrent use.
 type DB struct {
-	bolt    *bolt.DB
-	path    string
-	now     func() time.Time
-	ids     idSource
-	created bool
+	bolt     *bolt.DB
+	path     string
+	now      func() time.Time
+	ids      idSource
+	created  bool
+	validate func(path string) error
 }
 
 var _ claims.Store = (*DB)(nil)
@@ -51,9 +57,12 @@ var _ claims.Store = (*DB)(nil)
 // another ClaimDesk returns ECONFLICT; a file from a newer ClaimDesk
 // returns EINVALID untouched.
 func Open(path string, opts Options) (*DB, error) {
-	db := &DB{path: path, now: opts.Now}
+	db := &DB{path: path, now: opts.Now, validate: opts.Validate}
 	if db.now == nil {
 		db.now = time.Now
+	}
+	if db.validate == nil {
+		db.validate = walkFile
 	}
 	lang := opts.Language
 	if lang == "" {
@@ -85,7 +94,10 @@ func Open(path string, opts Options) (*DB, error) {
 // does: with plain reads only when skipDeep is set, and otherwise by walking
 // every page too (walkFile makes the plain-read checks first).
 func (db *DB) checkExisting(skipDeep bool) (bool, error) {
-	check := walkFile
+	if _, err := os.Lstat(db.path); errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	check := db.validate
 	if skipDeep {
 		check = checkFile
 	}

@@ -25,6 +25,7 @@ var (
 	bucketCorrections   = []byte("corrections")     // claim ID + correction ID → correction envelope
 	bucketEvents        = []byte("events")          // event ID → SHA-256 + canonical event bytes
 	bucketClaimEvents   = []byte("claim_events")    // claim ID + event ID → nil
+	bucketConflicts     = []byte("conflicts")       // record ID → the versions a merge set aside (since v3)
 )
 
 // Keys of the meta bucket.
@@ -55,6 +56,7 @@ var migrations = []migration{
 		bucketSources, bucketEvidence, bucketClaimEvidence, bucketSourceUses,
 		bucketReviews, bucketCorrections, bucketEvents, bucketClaimEvents)},
 	{2, "add compact claim summaries for fast lists", addSummaries},
+	{3, "keep the versions merges set aside", createBuckets(bucketConflicts)},
 }
 
 // SchemaVersion is the schema this program writes.

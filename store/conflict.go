@@ -1,0 +1,236 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"claimdesk/claims"
+)
+
+// FindConflicts returns the conflicts merges left, in record order.
+func (db *DB) FindConflicts(ctx context.Context) ([]claims.Conflict, error) {
+	var out []claims.Conflict
+	err := db.view(ctx, func(t *tx) error {
+		return t.Bucket(bucketConflicts).ForEach(func(k, v []byte) error {
+			var list []setAside
+			if err := json.Unmarshal(v, &list); err != nil {
+				return fmt.Errorf("read the conflict of %x: %w", k, err)
+			}
+			for _, aside := range list {
+				c, err := t.conflictOf(k, aside)
+				if err != nil {
+					return err
+				}
+				out = append(out, *c)
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
+// conflictOf describes the record at key against a version set aside.
+func (t *tx) conflictOf(key []byte, aside setAside) (*claims.Conflict, error) {
+	kept, err := t.currentRaw(key, aside.Type)
+	if err != nil {
+		return nil, err
+	}
+	c := &claims.Conflict{RecordType: aside.Type, ClaimID: aside.ClaimID}
+	if c.Kept, err = versionOf(kept); err != nil {
+		return nil, err
+	}
+	if c.Other, err = versionOf(aside.Record); err != nil {
+		return nil, err
+	}
+	var env envelope
+	_ = json.Unmarshal(kept, &env)
+	c.RecordID = env.ID
+	if aside.Type == "settings" {
+		c.RecordID = string(settingsKey)
+	}
+	c.Title = conflictTitle(aside.Type, c.Kept.Fields)
+	return c, nil
+}
+
+// currentRaw returns the stored record at key, of type typ.
+func (t *tx) currentRaw(key []byte, typ string) ([]byte, error) {
+	var raw []byte
+	if typ == "settings" {
+		raw = t.Bucket(bucketMeta).Get(metaSettings)
+	} else if bucket := bucketOf(typ); bucket != nil {
+		raw = t.Bucket(bucket).Get(key)
+	}
+	if raw == nil {
+		return nil, fmt.Errorf("the %s %x of a conflict is missing", typ, key)
+	}
+	return raw, nil
+}
+
+func bucketOf(typ string) []byte {
+	switch typ {
+	case "article":
+		return bucketArticles
+	case "source":
+		return bucketSources
+	case "claim":
+		return bucketClaims
+	case "evidence":
+		return bucketEvidence
+	}
+	return nil
+}
+
+func versionOf(raw []byte) (claims.ConflictVersion, error) {
+	var fields map[string]json.RawMessage
+	env, err := decodeEnvelope(raw, &fields)
+	if err != nil {
+		return claims.ConflictVersion{}, err
+	}
+	v := claims.ConflictVersion{Revision: env.Revisions[0].Rev, By: env.Revisions[0].By, At: env.Revisions[0].At,
+		Deleted: env.Deleted, Fields: map[string]string{}}
+	for name, value := range fields {
+		v.Fields[name] = string(value)
+	}
+	return v, nil
+}
+
+// conflictTitle names the record as people know it.
+func conflictTitle(typ string, fields map[string]string) string {
+	field := map[string]string{"claim": "summary", "source": "title", "article": "title", "evidence": "excerpt"}[typ]
+	var s string
+	if json.Unmarshal([]byte(fields[field]), &s) == nil && s != "" {
+		return s
+	}
+	if typ == "settings" {
+		return "Database settings"
+	}
+	return typ
+}
+
+// ResolveConflict writes the chosen combination as a new revision that
+// descends from both versions, so that no later merge sees them as
+// conflicting again.
+func (db *DB) ResolveConflict(ctx context.Context, recordID string, takeOther []string) error {
+	return db.update(ctx, func(t *tx) error {
+		key := settingsKey
+		if recordID != string(settingsKey) {
+			var err error
+			if key, err = parseID("Record", recordID); err != nil {
+				return err
+			}
+		}
+		raw := t.Bucket(bucketConflicts).Get(key)
+		if raw == nil {
+			return claims.Errorf(claims.ENOTFOUND, "There is no conflict on %s.", recordID)
+		}
+		var list []setAside
+		if err := json.Unmarshal(raw, &list); err != nil {
+			return err
+		}
+		return t.resolve(key, list, takeOther)
+	})
+}
+
+func (t *tx) resolve(key []byte, list []setAside, takeOther []string) error {
+	aside := list[len(list)-1]
+	keptRaw, err := t.currentRaw(key, aside.Type)
+	if err != nil {
+		return err
+	}
+	var kept, other map[string]json.RawMessage
+	keptEnv, err := decodeEnvelope(keptRaw, &kept)
+	if err != nil {
+		return err
+	}
+	otherEnv, err := decodeEnvelope(aside.Record, &other)
+	if err != nil {
+		return err
+	}
+	before := maps(kept)
+	for _, name := range takeOther {
+		switch value, ok := other[name]; {
+		case name == claims.DeletedField:
+			keptEnv.Deleted = otherEnv.Deleted
+		case ok:
+			kept[name] = value
+		default:
+			delete(kept, name)
+		}
+	}
+	keptEnv.Revisions = mergedAncestry(keptEnv.Revisions, otherEnv.Revisions)
+	resolved, err := keptEnv.revise(t.now, t.actor, kept)
+	if err != nil {
+		return err
+	}
+	if err := t.storeResolved(key, aside, resolved); err != nil {
+		return err
+	}
+	if len(list) > 1 {
+		rest, _ := json.Marshal(list[:len(list)-1])
+		err = t.put(bucketConflicts, key, rest)
+	} else {
+		err = t.Bucket(bucketConflicts).Delete(key)
+	}
+	if err != nil {
+		return err
+	}
+	summary := "resolved a merge conflict, keeping this copy's version"
+	if len(takeOther) > 0 {
+		summary = "resolved a merge conflict, taking the other copy's " + strings.Join(takeOther, ", ")
+	}
+	return t.appendEvent(change{action: "conflict.resolve", recordType: aside.Type, recordID: keptEnv.ID, claimID: aside.ClaimID,
+		summary: summary, before: before, after: maps(kept)})
+}
+
+func maps(m map[string]json.RawMessage) map[string]json.RawMessage {
+	out := make(map[string]json.RawMessage, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// storeResolved checks the combination as any record from outside, and
+// stores it with its indexes.
+func (t *tx) storeResolved(key []byte, aside setAside, raw []byte) error {
+	if aside.Type == "settings" {
+		out, err := checkSettings(raw, "combination")
+		if err != nil {
+			return err
+		}
+		return t.put(bucketMeta, metaSettings, out)
+	}
+	in := newCheckIn("combination", t)
+	check := map[string]func(json.RawMessage) (*inRecord, error){
+		"article": in.article, "source": in.source, "claim": in.claim, "evidence": in.evidence,
+	}[aside.Type]
+	if check == nil {
+		return fmt.Errorf("a conflict on a %s cannot be resolved", aside.Type)
+	}
+	rec, err := check(raw)
+	if err != nil {
+		return err
+	}
+	return t.putIncoming(rec)
+}
+
+// mergedAncestry joins two revision histories, newest first, so that the
+// resolution descends from both.
+func mergedAncestry(a, b []revision) []revision {
+	seen := map[string]bool{}
+	var out []revision
+	for _, r := range append(append([]revision(nil), a...), b...) {
+		if !seen[r.Rev] {
+			seen[r.Rev] = true
+			out = append(out, r)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y revision) int { return y.At.Compare(x.At) })
+	if len(out) > maxRevisions-1 {
+		out = out[:maxRevisions-1]
+	}
+	return out
+}

@@ -1,0 +1,373 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"claimdesk/claims"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// settingsKey is the conflicts key of the settings, which have no ID.
+var settingsKey = []byte("settings")
+
+// setAside is a version a merge set aside, stored under the record's key.
+type setAside struct {
+	Type    string          `json:"type"`
+	ClaimID string          `json:"claim_id,omitempty"`
+	Record  json.RawMessage `json:"record"`
+}
+
+// Merge brings another copy's work into this database.
+func (db *DB) Merge(ctx context.Context, path string) (*claims.MergeReport, error) {
+	dir, err := os.MkdirTemp("", "claimdesk-merge-")
+	if err != nil {
+		return nil, fmt.Errorf("merge: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	// Work on a private copy: nobody can truncate or rewrite it while it is
+	// mapped, and the colleague's file is never opened for writing.
+	private := filepath.Join(dir, "other.db")
+	if err := copyFile(path, private); err != nil {
+		return nil, err
+	}
+	if err := db.validate(private); err != nil {
+		return nil, err
+	}
+	other, err := bolt.Open(private, 0o400, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return nil, claims.Errorf(claims.EINVALID, "This is not a ClaimDesk database.")
+	}
+	defer other.Close()
+	var report *claims.MergeReport
+	err = other.View(func(o *bolt.Tx) error {
+		if err := checkOtherSchema(o); err != nil {
+			return err
+		}
+		return db.update(ctx, func(t *tx) error {
+			m := newMerger(t, o)
+			if err := m.run(); err != nil {
+				return err
+			}
+			report = m.report
+			return nil
+		})
+	})
+	return report, err
+}
+
+func copyFile(from, to string) error {
+	src, err := os.Open(from)
+	if err != nil {
+		return claims.Errorf(claims.ENOTFOUND, "Cannot read %s: %v.", from, err)
+	}
+	defer src.Close()
+	if info, err := src.Stat(); err != nil || !info.Mode().IsRegular() {
+		return claims.Errorf(claims.EINVALID, "This is not a ClaimDesk database.")
+	}
+	dst, err := os.Create(to)
+	if err != nil {
+		return fmt.Errorf("merge: %w", err)
+	}
+	defer dst.Close()
+	if _, err := io.Copy(dst, src); err != nil {
+		return fmt.Errorf("merge: copy %s: %w", from, err)
+	}
+	return nil
+}
+
+func checkOtherSchema(o *bolt.Tx) error {
+	v, ok := readVersion(o)
+	switch {
+	case !ok:
+		return claims.Errorf(claims.EINVALID, "This is not a ClaimDesk database.")
+	case v > SchemaVersion:
+		return claims.Errorf(claims.EINVALID, "This file was made by a newer ClaimDesk (schema %d; this one reads up to %d). Update ClaimDesk to merge it.", v, SchemaVersion)
+	}
+	for _, b := range [][]byte{bucketArticles, bucketSources, bucketClaims, bucketEvidence, bucketReviews, bucketCorrections, bucketEvents} {
+		if o.Bucket(b) == nil {
+			return claims.Errorf(claims.EINVALID, "This file is damaged: its %s are missing.", b)
+		}
+	}
+	return nil
+}
+
+// merger merges the other file (o) into this one (t).
+type merger struct {
+	t      *tx
+	o      *bolt.Tx
+	in     *checkIn
+	report *claims.MergeReport
+}
+
+func newMerger(t *tx, o *bolt.Tx) *merger {
+	return &merger{t: t, o: o, in: newCheckIn("other file", t),
+		report: &claims.MergeReport{Added: map[string]int{}, Updated: map[string]int{}}}
+}
+
+func (m *merger) run() error {
+	if err := m.settings(); err != nil {
+		return err
+	}
+	sections := []struct {
+		bucket []byte
+		check  func(json.RawMessage) (*inRecord, error)
+	}{{bucketArticles, m.in.article}, {bucketSources, m.in.source}, {bucketClaims, m.in.claim}, {bucketEvidence, m.in.evidence}}
+	for _, s := range sections {
+		err := m.o.Bucket(s.bucket).ForEach(func(_, v []byte) error {
+			rec, err := s.check(v)
+			if err != nil {
+				return err
+			}
+			return m.record(rec)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for _, typ := range []string{"review", "correction"} {
+		if err := m.children(typ); err != nil {
+			return err
+		}
+	}
+	if err := m.events(); err != nil {
+		return err
+	}
+	if !m.report.Changed() {
+		return nil
+	}
+	r := m.report
+	return m.t.appendEvent(change{action: "file.merge", recordType: "file", recordID: "merge",
+		summary: fmt.Sprintf("merged another copy: %d added, %d updated, %d in conflict, %d history events",
+			sum(r.Added), sum(r.Updated), len(r.Conflicts), r.Events)})
+}
+
+func sum(counts map[string]int) int {
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n
+}
+
+// record merges one record by its revisions: the version that descends
+// from the other wins; two versions that do not are a conflict.
+func (m *merger) record(rec *inRecord) error {
+	ours := m.t.Bucket(rec.bucket).Get(rec.key)
+	if ours == nil {
+		m.report.Added[rec.typ]++
+		return m.t.putIncoming(rec)
+	}
+	var data json.RawMessage
+	env, err := decodeEnvelope(ours, &data)
+	if err != nil {
+		return err
+	}
+	theirs := rec.env
+	switch {
+	case env.Revisions[0].Rev == theirs.Revisions[0].Rev, hasRevision(env, theirs.Revisions[0].Rev):
+		return nil
+	case hasRevision(theirs, env.Revisions[0].Rev):
+		m.report.Updated[rec.typ]++
+		return m.t.putIncoming(rec)
+	}
+	return m.conflict(rec, env, ours)
+}
+
+func hasRevision(env *envelope, rev string) bool {
+	for _, r := range env.Revisions {
+		if r.Rev == rev {
+			return true
+		}
+	}
+	return false
+}
+
+// later reports whether revision a comes after b. Ties on time fall to the
+// revision ID, so both copies pick the same version whichever way they merge.
+func later(a, b revision) bool {
+	if !a.At.Equal(b.At) {
+		return a.At.After(b.At)
+	}
+	return a.Rev > b.Rev
+}
+
+// conflict keeps the later version in place and sets the other aside.
+func (m *merger) conflict(rec *inRecord, ours *envelope, oursRaw []byte) error {
+	aside := oursRaw
+	if later(rec.env.Revisions[0], ours.Revisions[0]) {
+		if err := m.t.putIncoming(rec); err != nil {
+			return err
+		}
+	} else {
+		aside = rec.raw
+	}
+	added, err := m.t.setAside(rec.key, setAside{Type: rec.typ, ClaimID: rec.claimID, Record: aside})
+	if err != nil || !added {
+		return err
+	}
+	c, err := m.t.conflictOf(rec.key, setAside{Type: rec.typ, ClaimID: rec.claimID, Record: aside})
+	if err != nil {
+		return err
+	}
+	m.report.Conflicts = append(m.report.Conflicts, *c)
+	return nil
+}
+
+// setAside stores a version beside the record, unless it is there already.
+func (t *tx) setAside(key []byte, v setAside) (bool, error) {
+	var list []setAside
+	if raw := t.Bucket(bucketConflicts).Get(key); raw != nil {
+		if err := json.Unmarshal(raw, &list); err != nil {
+			return false, fmt.Errorf("read the conflict of %x: %w", key, err)
+		}
+	}
+	rev := revisionOf(v.Record)
+	for _, old := range list {
+		if revisionOf(old.Record) == rev {
+			return false, nil
+		}
+	}
+	raw, err := json.Marshal(append(list, v))
+	if err != nil {
+		return false, err
+	}
+	return true, t.put(bucketConflicts, key, raw)
+}
+
+func revisionOf(raw []byte) string {
+	var env envelope
+	if json.Unmarshal(raw, &env) != nil || len(env.Revisions) == 0 {
+		return ""
+	}
+	return env.Revisions[0].Rev
+}
+
+// settings merge as a record does.
+func (m *merger) settings() error {
+	theirsRaw := m.o.Bucket(bucketMeta).Get(metaSettings)
+	if theirsRaw == nil {
+		return claims.Errorf(claims.EINVALID, "This file is damaged: its settings are missing.")
+	}
+	raw, err := checkSettings(theirsRaw, "other file")
+	if err != nil {
+		return err
+	}
+	var data json.RawMessage
+	theirs, _ := decodeEnvelope(raw, &data)
+	oursRaw := m.t.Bucket(bucketMeta).Get(metaSettings)
+	ours, err := decodeEnvelope(oursRaw, &data)
+	if err != nil {
+		return err
+	}
+	switch {
+	case ours.Revisions[0].Rev == theirs.Revisions[0].Rev, hasRevision(ours, theirs.Revisions[0].Rev):
+		return nil
+	case hasRevision(theirs, ours.Revisions[0].Rev):
+		m.report.Updated["settings"]++
+		return m.t.put(bucketMeta, metaSettings, raw)
+	}
+	aside := oursRaw
+	if later(theirs.Revisions[0], ours.Revisions[0]) {
+		if err := m.t.put(bucketMeta, metaSettings, raw); err != nil {
+			return err
+		}
+	} else {
+		aside = raw
+	}
+	added, err := m.t.setAside(settingsKey, setAside{Type: "settings", Record: aside})
+	if err != nil || !added {
+		return err
+	}
+	c, err := m.t.conflictOf(settingsKey, setAside{Type: "settings", Record: aside})
+	if err == nil {
+		m.report.Conflicts = append(m.report.Conflicts, *c)
+	}
+	return err
+}
+
+// children adds the reviews or corrections this file lacks: they are
+// never edited, so there is nothing else to merge.
+func (m *merger) children(typ string) error {
+	bucket := map[string][]byte{"review": bucketReviews, "correction": bucketCorrections}[typ]
+	return m.o.Bucket(bucket).ForEach(func(k, v []byte) error {
+		if len(k) != 32 {
+			return claims.Errorf(claims.EINVALID, "This file is damaged: a %s has a malformed key.", typ)
+		}
+		rec, err := m.in.child(childRecord{ClaimID: idString(k[:16]), Record: v}, typ)
+		if err != nil || m.t.Bucket(bucket).Get(rec.key) != nil {
+			return err
+		}
+		m.report.Added[typ]++
+		return m.t.putIncoming(rec)
+	})
+}
+
+// events adds the other file's events this one lacks, each checked against
+// its hash, and adopts the other file's chain heads, so that both
+// histories verify in the merged file.
+func (m *merger) events() error {
+	ours := m.t.Bucket(bucketEvents)
+	err := m.o.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+		if len(v) < 32 {
+			return claims.Errorf(claims.EINVALID, "This file is damaged: an event is truncated.")
+		}
+		if mine := ours.Get(k); mine != nil {
+			if !bytes.Equal(mine, v) {
+				return claims.Errorf(claims.EINVALID, "The other file's event %s differs from this file's: one of them was altered.", idString(k))
+			}
+			return nil
+		}
+		key, value, e, err := m.in.event(dumpedEvent{Hash: hex.EncodeToString(v[:32]), Event: v[32:]})
+		if err != nil {
+			return err
+		}
+		m.report.Events++
+		return m.t.putEvent(key, value, e)
+	})
+	if err != nil || m.report.Events == 0 {
+		return err
+	}
+	return m.adoptHeads()
+}
+
+func (m *merger) adoptHeads() error {
+	meta := m.t.Bucket(bucketMeta)
+	own := string(meta.Get(metaHistoryHead))
+	set := map[string]bool{}
+	theirs := append(mergedHeads(m.o.Bucket(bucketMeta)), string(m.o.Bucket(bucketMeta).Get(metaHistoryHead)))
+	for _, h := range append(mergedHeads(meta), theirs...) {
+		if h != "" && h != own {
+			set[h] = true
+		}
+	}
+	heads := make([]string, 0, len(set))
+	for h := range set {
+		heads = append(heads, h)
+	}
+	sort.Strings(heads)
+	raw, err := json.Marshal(heads)
+	if err != nil {
+		return err
+	}
+	if err := m.t.put(bucketMeta, metaMergedHeads, raw); err != nil {
+		return err
+	}
+	check, err := verifyEvents(m.t.Tx)
+	if err != nil {
+		return err
+	}
+	if !check.OK() {
+		return claims.Errorf(claims.EINVALID, "The other file's history does not verify: event %s %s.", check.Broken.EventID, check.Broken.Reason)
+	}
+	return nil
+}
