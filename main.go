@@ -31,7 +31,10 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	env := cli.Env{Open: openStore, Restore: restoreStore, DefaultDB: defaultDB(), Stdin: os.Stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
+	if len(args) == 2 && args[0] == validateFlag {
+		return runValidate(args[1], stdout)
+	}
+	env := cli.Env{Open: openStore, Restore: restoreStore, Warn: store.LocationWarning, DefaultDB: defaultDB(), Stdin: os.Stdin, Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
 	if len(args) > 0 && cli.IsCommand(args[0]) {
 		return cli.Run(context.Background(), env, args)
 	}
@@ -65,7 +68,7 @@ func runWindow(st claims.Store, path string) {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("ClaimDesk")
-	ui := app.New(a, w, st, app.Options{Path: path, Open: func(path string) (claims.Store, error) {
+	ui := app.New(a, w, st, app.Options{Path: path, Warn: store.LocationWarning, Open: func(path string) (claims.Store, error) {
 		return openStore(path, cli.OpenOptions{})
 	}})
 	w.SetMaster()
@@ -76,7 +79,7 @@ func runWindow(st claims.Store, path string) {
 // openStore opens the database at path; a new one gets the sample case
 // unless told otherwise.
 func openStore(path string, opts cli.OpenOptions) (claims.Store, error) {
-	db, err := store.Open(path, store.Options{Language: opts.Language})
+	db, err := store.Open(path, store.Options{Language: opts.Language, Validate: validateInChild})
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,8 @@ import (
 type Env struct {
 	// Open opens or creates the database at path.
 	Open func(path string, opts OpenOptions) (claims.Store, error)
+	// Warn returns a warning about where a database file is, or "".
+	Warn func(path string) string
 	// Restore creates a database at path from a JSON dump, and closes it.
 	Restore   func(path string, dump io.Reader) error
 	DefaultDB string
@@ -62,6 +64,9 @@ func init() {
 		{"export", "--db FILE --format html|pdf|md|claimreview|csv|csl|json --out FILE|- [--article ID] [--published]", "export a report, ClaimReview markup, a spreadsheet, the sources or a lossless dump", runExport},
 		{"import-json", "--db NEWFILE DUMP|-", "restore a JSON dump of a whole database into a new file", runImportJSON},
 		{"backup", "--db FILE [--without-protected] OUT", "save a consistent, compact copy to share", runBackup},
+		{"merge", "--db FILE OTHER", "merge another copy of the database into this one", runMerge},
+		{"conflicts", "--db FILE [--json]", "list the conflicts merges left", runConflicts},
+		{"resolve", "--db FILE --record ID [--take FIELD,...]", "settle a conflict, taking some fields from the other version", runResolve},
 		{"check", "--db FILE [--json]", "check the whole file: structure, history, references, indexes", runCheck},
 		{"history", "--db FILE [--claim ID] [--verify] [--json]", "show the history, or verify its hash chain", runHistory},
 	}
@@ -173,6 +178,11 @@ func (r *runner) openWith(path string, opts OpenOptions) (claims.Store, error) {
 	st, err := r.env.Open(path, opts)
 	if err != nil {
 		return nil, err
+	}
+	if r.env.Warn != nil {
+		if warning := r.env.Warn(path); warning != "" {
+			fmt.Fprintln(r.env.Stderr, "claimdesk: warning: "+warning)
+		}
 	}
 	r.store = st
 	return st, nil

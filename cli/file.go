@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"os"
+	"strings"
+	"time"
 
 	"claimdesk/claims"
 )
@@ -63,4 +65,125 @@ func runCheck(r *runner, args []string) error {
 		fmt.Fprintln(r.env.Stdout, "The file is sound.")
 	}
 	return nil
+}
+
+func runMerge(r *runner, args []string) error {
+	f := newFlags("merge")
+	rest, err := f.parse(args, 1)
+	if err != nil {
+		return err
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	report, err := st.Merge(r.actor(*f.as), rest[0])
+	if err != nil {
+		return err
+	}
+	if *f.json {
+		return r.writeJSON(map[string]any{"added": report.Added, "updated": report.Updated, "events": report.Events,
+			"conflicts": conflictsJSON(report.Conflicts)})
+	}
+	if !report.Changed() {
+		fmt.Fprintf(r.env.Stdout, "Nothing new in %s.\n", rest[0])
+		return nil
+	}
+	fmt.Fprintf(r.env.Stdout, "Merged %s: %s added, %s updated, %d history events.\n", rest[0],
+		countLine(report.Added), countLine(report.Updated), report.Events)
+	for _, c := range report.Conflicts {
+		fmt.Fprintf(r.env.Stdout, "Conflict on the %s %s (%q): %s\n", c.RecordType, c.RecordID, c.Title, strings.Join(c.Differing(), ", "))
+	}
+	if n := len(report.Conflicts); n > 0 {
+		fmt.Fprintf(r.env.Stdout, "%d conflict(s): see them with 'claimdesk conflicts', settle them with 'claimdesk resolve' or in the window.\n", n)
+	}
+	return nil
+}
+
+// countLine writes counts by record type: "3 claims, 1 source", or "nothing".
+func countLine(counts map[string]int) string {
+	if len(counts) == 0 {
+		return "nothing"
+	}
+	var parts []string
+	for _, typ := range []string{"article", "claim", "source", "evidence", "review", "correction", "settings"} {
+		if n := counts[typ]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, typ))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func runConflicts(r *runner, args []string) error {
+	f := newFlags("conflicts")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	list, err := st.FindConflicts(r.ctx)
+	if err != nil {
+		return err
+	}
+	if *f.json {
+		return r.writeJSON(conflictsJSON(list))
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(r.env.Stdout, "No conflicts.")
+	}
+	for _, c := range list {
+		fmt.Fprintf(r.env.Stdout, "%s %s %q\n", c.RecordType, c.RecordID, c.Title)
+		fmt.Fprintf(r.env.Stdout, "  kept:  %s, %s\n  other: %s, %s\n", c.Kept.By, c.Kept.At.Format(time.RFC3339), c.Other.By, c.Other.At.Format(time.RFC3339))
+		for _, field := range c.Differing() {
+			fmt.Fprintf(r.env.Stdout, "  %-12s kept %s | other %s\n", field, shortValue(c.Kept, field), shortValue(c.Other, field))
+		}
+	}
+	return nil
+}
+
+func shortValue(v claims.ConflictVersion, field string) string {
+	if field == claims.DeletedField {
+		return yesNo(v.Deleted)
+	}
+	if s, ok := v.Fields[field]; ok {
+		return truncateRunes(s, 60)
+	}
+	return "(none)"
+}
+
+func conflictsJSON(list []claims.Conflict) []map[string]any {
+	out := []map[string]any{}
+	for _, c := range list {
+		out = append(out, map[string]any{"record_type": c.RecordType, "record_id": c.RecordID, "claim_id": c.ClaimID,
+			"title": c.Title, "differing": c.Differing(), "kept": c.Kept, "other": c.Other})
+	}
+	return out
+}
+
+func runResolve(r *runner, args []string) error {
+	f := newFlags("resolve")
+	record := f.String("record", "", "the record in conflict")
+	take := f.String("take", "", "comma-separated fields to take from the other version (default: keep the kept one)")
+	if _, err := f.parse(args, 0); err != nil {
+		return err
+	}
+	if err := required(map[string]string{"record": *record}); err != nil {
+		return err
+	}
+	st, err := r.open(*f.db)
+	if err != nil {
+		return err
+	}
+	var fields []string
+	for _, name := range strings.Split(*take, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			fields = append(fields, name)
+		}
+	}
+	if err := st.ResolveConflict(r.actor(*f.as), *record, fields); err != nil {
+		return err
+	}
+	return r.print(f, map[string]any{"record": *record, "taken": nonNil(fields)}, "Resolved the conflict on %s.\n", *record)
 }
