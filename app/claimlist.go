@@ -30,6 +30,7 @@ type claimList struct {
 
 	articleID string
 	rows      []claims.ClaimSummary
+	conflicts map[string]bool // claims a merge left in conflict
 	shownID   string
 	seq       int // the latest reload; older answers are dropped
 	total     int // how many claims the article has, filters aside
@@ -245,7 +246,7 @@ func newKeyList(owner *claimList) *keyList {
 	k.CreateItem = func() fyne.CanvasObject { return newClaimRow() }
 	k.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
 		if id < len(owner.rows) {
-			o.(*claimRow).set(owner.rows[id], owner.scale)
+			o.(*claimRow).set(owner.rows[id], owner.scale, owner.conflicts[owner.rows[id].ID])
 		}
 	}
 	k.OnSelected = func(id widget.ListItemID) {
@@ -329,9 +330,12 @@ func (r *claimRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.New(tightVBox{}, r.summary, details))
 }
 
-func (r *claimRow) set(s claims.ClaimSummary, scale *claims.RatingScale) {
+func (r *claimRow) set(s claims.ClaimSummary, scale *claims.RatingScale, conflict bool) {
 	r.summary.SetText(s.Summary)
 	r.status.SetText(s.Status.Label())
+	if conflict {
+		r.status.SetText("in conflict")
+	}
 	r.speaker.SetText(s.Speaker)
 	r.worth.SetText(fmt.Sprintf("%.0f%% worth checking", 100*s.CheckWorthiness))
 	r.rating.SetText("no verdict")

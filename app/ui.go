@@ -7,11 +7,13 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"claimdesk/claims"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -21,16 +23,24 @@ type Options struct {
 	Path string
 	// Open opens, or creates, the database at path.
 	Open func(path string) (claims.Store, error)
+	// Warn returns a warning about where a database file is (a network or
+	// synced folder), or "".
+	Warn func(path string) string
 }
 
 // UI is the main window's state: its parts and the data they show.
 type UI struct {
 	env
-	app   fyne.App
-	opts  Options
-	path  string
-	ctx   context.Context
-	prefs preferences
+	app  fyne.App
+	opts Options
+	path string
+	// conflicts are those merges left; checked says how the background
+	// check of the file went.
+	conflicts    []claims.Conflict
+	checked      string
+	conflictView *conflictView
+	ctx          context.Context
+	prefs        preferences
 
 	settings *claims.Settings
 	current  *claims.Claim // the claim in the detail pane, or nil
@@ -114,11 +124,64 @@ func (ui *UI) Load() {
 		ui.sidebar.reload()
 		ui.list.reload()
 		ui.setStatus()
+		ui.refreshConflicts()
+		ui.checkInBackground()
+		ui.warnAboutLocation()
 	})
 }
 
 func (ui *UI) setStatus() {
-	ui.status.SetText(fmt.Sprintf("%s · signed as %s", ui.path, ui.prefs.reviewerOrPlaceholder()))
+	text := fmt.Sprintf("%s · signed as %s", ui.path, ui.prefs.reviewerOrPlaceholder())
+	if n := len(ui.conflicts); n > 0 {
+		text += fmt.Sprintf(" · %d merge conflict(s): File > Conflicts", n)
+	}
+	if ui.checked != "" {
+		text += " · " + ui.checked
+	}
+	ui.status.SetText(text)
+}
+
+// checkInBackground checks the whole file once it is shown, and speaks up
+// only when something is wrong.
+func (ui *UI) checkInBackground() {
+	st := ui.store
+	var report *claims.IntegrityReport
+	ui.run(func() error {
+		var err error
+		report, err = st.Check(ui.actor())
+		return err
+	}, func() {
+		if st != ui.store {
+			return // another database was opened meanwhile
+		}
+		if report.OK() {
+			ui.checked = "file checked"
+			ui.setStatus()
+			return
+		}
+		ui.checked = "the file check found problems"
+		ui.setStatus()
+		problems := report.Problems
+		if b := report.History.Broken; b != nil {
+			problems = append([]string{"The history breaks at event " + b.EventID + ": " + b.Reason + "."}, problems...)
+		}
+		if len(problems) > 8 {
+			problems = append(problems[:8], fmt.Sprintf("… and %d more (claimdesk check lists them all).", len(problems)-8))
+		}
+		dialog.ShowInformation("The file check found problems",
+			"Your work is still here, but this file is not entirely sound:\n\n"+strings.Join(problems, "\n")+
+				"\n\nSave a copy to keep what is there, and tell whoever gave you the file.", ui.window)
+	})
+}
+
+// warnAboutLocation says so when the file is in a network or synced folder.
+func (ui *UI) warnAboutLocation() {
+	if ui.opts.Warn == nil {
+		return
+	}
+	if warning := ui.opts.Warn(ui.path); warning != "" {
+		dialog.ShowInformation("Where this file is", warning, ui.window)
+	}
 }
 
 // selectArticle narrows the claim list to one article, or all for "".
