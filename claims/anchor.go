@@ -200,3 +200,28 @@ func commonSuffix(a, b string) int {
 	}
 	return n
 }
+
+// TextIndex finds the byte offset of any code point of one text at once,
+// for checking many anchors against the same article.
+type TextIndex struct {
+	text    string
+	offsets []int32 // byte offset of each code point, then len(text)
+}
+
+// NewTextIndex indexes text.
+func NewTextIndex(text string) *TextIndex {
+	x := &TextIndex{text: text, offsets: make([]int32, 0, len(text)+1)}
+	for i := range text {
+		x.offsets = append(x.offsets, int32(i))
+	}
+	x.offsets = append(x.offsets, int32(len(text)))
+	return x
+}
+
+// Matches is Anchor.Matches on the indexed text.
+func (x *TextIndex) Matches(a Anchor) bool {
+	if a.Start < 0 || a.End < a.Start || a.End >= len(x.offsets) {
+		return false
+	}
+	return x.text[x.offsets[a.Start]:x.offsets[a.End]] == a.Exact
+}

@@ -427,3 +427,20 @@ func TestAnchorRelocateChoice(t *testing.T) {
 		})
 	}
 }
+
+func TestTextIndexAgreesWithMatches(t *testing.T) {
+	text := "Le 18 juin, « plus de 11 000 conteneurs » à la Corée, œuvre 😀 fin"
+	for start := -1; start <= len([]rune(text))+1; start++ {
+		for end := start - 1; end <= len([]rune(text))+1; end++ {
+			a := claims.Anchor{Start: start, End: end}
+			if s, ok := a.Slice(text); ok {
+				a.Exact = s
+			} else {
+				a.Exact = "x"
+			}
+			if got, want := claims.NewTextIndex(text).Matches(a), a.Matches(text); got != want {
+				t.Fatalf("anchor %d–%d: index says %v, Matches %v", start, end, got, want)
+			}
+		}
+	}
+}

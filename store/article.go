@@ -1,6 +1,10 @@
 package store
 
 import (
+	"bytes"
+
+	bolt "go.etcd.io/bbolt"
+
 	"context"
 	"fmt"
 
@@ -135,13 +139,18 @@ func (t *tx) revise(bucket, key []byte, env *envelope, data any) error {
 	return t.put(bucket, key, raw)
 }
 
-// fillPercent packs pages fuller than bbolt's default half: keys are
-// time-ordered, so most writes append and a full page is rarely split.
-const fillPercent = 0.9
+// fillPercent packs pages full rather than bbolt's default half: keys are
+// time-ordered, so nearly every write appends, and a page left half empty
+// at a split would never fill again. The index of article texts is keyed by
+// hash, in no order, and keeps bbolt's default.
+const fillPercent = 1.0
 
 func (t *tx) put(bucket, key, raw []byte) error {
 	b := t.Bucket(bucket)
 	b.FillPercent = fillPercent
+	if bytes.Equal(bucket, bucketArticleHashes) {
+		b.FillPercent = bolt.DefaultFillPercent
+	}
 	if err := b.Put(key, raw); err != nil {
 		return fmt.Errorf("store %s: %w", bucket, err)
 	}

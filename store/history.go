@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 	"time"
 
 	"claimdesk/claims"
@@ -246,7 +247,7 @@ func verifyEvents(btx *bolt.Tx) (*claims.HistoryCheck, error) {
 	var all []storedEvent
 	check := &claims.HistoryCheck{}
 	err := btx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
-		se, err := decodeEvent(k, v)
+		se, err := linkOf(k, v)
 		if err != nil {
 			fail(check, idString(k), time.Time{}, "it cannot be read: "+err.Error())
 			return nil
@@ -264,8 +265,52 @@ func verifyEvents(btx *bolt.Tx) (*claims.HistoryCheck, error) {
 		heads[h] = true
 	}
 	delete(heads, "")
-	checkLinks(check, all, heads)
+	checkLinks(check, all, heads, func(id string) time.Time {
+		key, _ := parseID("Event", id)
+		if se, err := decodeEvent(key, btx.Bucket(bucketEvents).Get(key)); err == nil {
+			return se.event.At
+		}
+		return time.Time{}
+	})
 	return check, nil
+}
+
+// linkOf reads what verifying the chain needs of an event: its hash and
+// its link. An event whose bytes still match its hash needs no decoding:
+// its canonical form ends with the link, "prev". Any other is decoded in
+// full, to say what is wrong with it.
+func linkOf(key, value []byte) (storedEvent, error) {
+	if len(value) > sha256.Size {
+		body := value[sha256.Size:]
+		sum := sha256.Sum256(body)
+		if bytes.Equal(sum[:], value[:sha256.Size]) {
+			if prev, ok := tailPrev(body); ok {
+				hash := hex.EncodeToString(sum[:])
+				return storedEvent{event: &claims.Event{ID: idString(key), Prev: prev, Hash: hash}, storedHash: hash}, nil
+			}
+		}
+	}
+	return decodeEvent(key, value)
+}
+
+// tailPrev returns the value of the last field of a canonical event, prev.
+// JSON escapes quotes inside strings, so the field's name cannot be faked
+// by the text before it.
+func tailPrev(body []byte) (string, bool) {
+	i := bytes.LastIndex(body, []byte(`,"prev":"`))
+	if i < 0 || !bytes.HasSuffix(body, []byte(`"}`)) {
+		return "", false
+	}
+	prev := string(body[i+len(`,"prev":"`) : len(body)-2])
+	return prev, prev == "" || isHexHash(prev)
+}
+
+func isHexHash(s string) bool {
+	if len(s) != 2*sha256.Size {
+		return false
+	}
+	_, err := hex.DecodeString(s)
+	return err == nil && strings.ToLower(s) == s
 }
 
 // mergedHeads returns the heads of the other copies' chains merged into
@@ -282,7 +327,7 @@ func mergedHeads(meta *bolt.Bucket) []string {
 // predecessor is missing, or that neither a later event nor a known head
 // (this file's, or one merged from another copy) points to. The events that
 // nothing follows are the heads of the chains.
-func checkLinks(check *claims.HistoryCheck, all []storedEvent, heads map[string]bool) {
+func checkLinks(check *claims.HistoryCheck, all []storedEvent, heads map[string]bool, at func(id string) time.Time) {
 	stored := make(map[string]bool, len(all))
 	followed := make(map[string]bool, len(all))
 	for _, se := range all {
@@ -291,13 +336,19 @@ func checkLinks(check *claims.HistoryCheck, all []storedEvent, heads map[string]
 	}
 	for _, se := range all {
 		e := se.event
+		when := func() time.Time {
+			if e.At.IsZero() {
+				return at(e.ID)
+			}
+			return e.At
+		}
 		switch {
 		case e.Hash != se.storedHash:
-			fail(check, e.ID, e.At, "it was altered after it was written (its content no longer matches its hash)")
+			fail(check, e.ID, when(), "it was altered after it was written (its content no longer matches its hash)")
 		case e.Prev != "" && !stored[e.Prev]:
-			fail(check, e.ID, e.At, "the event before it is missing or was altered")
+			fail(check, e.ID, when(), "the event before it is missing or was altered")
 		case !followed[se.storedHash] && !heads[se.storedHash]:
-			fail(check, e.ID, e.At, "no later event links to it: an event after it was removed, or it was inserted")
+			fail(check, e.ID, when(), "no later event links to it: an event after it was removed, or it was inserted")
 		}
 		if !followed[se.storedHash] {
 			check.Heads = append(check.Heads, se.storedHash)

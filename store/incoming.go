@@ -33,11 +33,12 @@ type checkIn struct {
 	articles map[string]*claims.Article
 	claimIDs map[string]bool
 	sources  map[string]bool
+	indexes  map[string]*claims.TextIndex // by article ID: many claims share an article
 }
 
 func newCheckIn(from string, t *tx) *checkIn {
 	return &checkIn{from: from, t: t, seen: map[string]bool{}, articles: map[string]*claims.Article{},
-		claimIDs: map[string]bool{}, sources: map[string]bool{}}
+		claimIDs: map[string]bool{}, sources: map[string]bool{}, indexes: map[string]*claims.TextIndex{}}
 }
 
 // decode reads a record envelope of type typ, re-encoded from its parts.
@@ -112,7 +113,7 @@ func (in *checkIn) claim(raw json.RawMessage) (*inRecord, error) {
 	if a == nil {
 		return nil, claims.Errorf(claims.EINVALID, "The %s's claim %s belongs to an article it does not have.", in.from, r.env.ID)
 	}
-	if !r.claim.Anchor.Matches(a.Text) {
+	if !in.textIndex(a).Matches(r.claim.Anchor) {
 		return nil, claims.Errorf(claims.EINVALID, "The %s's claim %s is not anchored in its article's words.", in.from, r.env.ID)
 	}
 	in.claimIDs[r.env.ID] = true
@@ -166,12 +167,22 @@ func (in *checkIn) child(c childRecord, typ string) (*inRecord, error) {
 	return r, nil
 }
 
+func (in *checkIn) textIndex(a *claims.Article) *claims.TextIndex {
+	x := in.indexes[a.ID]
+	if x == nil {
+		x = claims.NewTextIndex(a.Text)
+		in.indexes[a.ID] = x
+	}
+	return x
+}
+
 func (in *checkIn) findArticle(id string) *claims.Article {
 	if a := in.articles[id]; a != nil {
 		return a
 	}
 	if in.t != nil {
 		if a, err := in.t.findArticleAny(id); err == nil {
+			in.articles[id] = a
 			return a
 		}
 	}

@@ -123,7 +123,11 @@ func (m *merger) run() error {
 		check  func(json.RawMessage) (*inRecord, error)
 	}{{bucketArticles, m.in.article}, {bucketSources, m.in.source}, {bucketClaims, m.in.claim}, {bucketEvidence, m.in.evidence}}
 	for _, s := range sections {
-		err := m.o.Bucket(s.bucket).ForEach(func(_, v []byte) error {
+		ours := m.t.Bucket(s.bucket)
+		err := m.o.Bucket(s.bucket).ForEach(func(k, v []byte) error {
+			if bytes.Equal(ours.Get(k), v) {
+				return nil // the same version, checked when it was written here
+			}
 			rec, err := s.check(v)
 			if err != nil {
 				return err
@@ -302,6 +306,9 @@ func (m *merger) children(typ string) error {
 	return m.o.Bucket(bucket).ForEach(func(k, v []byte) error {
 		if len(k) != 32 {
 			return claims.Errorf(claims.EINVALID, "This file is damaged: a %s has a malformed key.", typ)
+		}
+		if bytes.Equal(m.t.Bucket(bucket).Get(k), v) {
+			return nil
 		}
 		rec, err := m.in.child(childRecord{ClaimID: idString(k[:16]), Record: v}, typ)
 		if err != nil || m.t.Bucket(bucket).Get(rec.key) != nil {
