@@ -147,7 +147,33 @@ func (db *DB) prepare(exists bool, lang string) error {
 	case version > SchemaVersion:
 		return claims.Errorf(claims.EINVALID, "This file was made by a newer ClaimDesk (schema %d; this one reads up to %d). Update ClaimDesk to open it.", version, SchemaVersion)
 	case version < SchemaVersion:
-		return db.bolt.Update(func(btx *bolt.Tx) error { return migrate(btx, version) })
+		// The bucket check runs in the migration's transaction: a file
+		// refused after migrating must be left as it was.
+		err := db.bolt.Update(func(btx *bolt.Tx) error {
+			if err := migrate(btx, version); err != nil {
+				return err
+			}
+			return checkBuckets(btx)
+		})
+		var appErr *claims.Error
+		if err != nil && !errors.As(err, &appErr) {
+			// The migration reads every record it converts; one it cannot
+			// read is damage the checks at open do not see. Nothing was
+			// written: the transaction rolled back.
+			return damagedFile("it could not be updated to schema %d (%v)", SchemaVersion, err)
+		}
+		return err
+	}
+	// The store takes every bucket for granted: a file missing one, its
+	// name damaged, would make the first list or edit panic.
+	return db.bolt.View(checkBuckets)
+}
+
+func checkBuckets(btx *bolt.Tx) error {
+	for _, name := range schemaBuckets {
+		if btx.Bucket(name) == nil {
+			return damagedFile("its %s are missing", name)
+		}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -287,7 +288,8 @@ func hasKind(flags uint16, kinds []uint16) bool {
 }
 
 // checkFreelistCount checks that the page IDs the freelist claims to hold
-// fit in its pages, since bbolt reads that many without checking.
+// fit in its pages, since bbolt reads that many without checking, and that
+// each is a page that can be free.
 func checkFreelistCount(f *os.File, m boltMeta) error {
 	p, err := readPageHeader(f, m, m.freelist)
 	if err != nil {
@@ -304,6 +306,20 @@ func checkFreelistCount(f *os.File, m boltMeta) error {
 	room := (uint64(p.overflow)+1)*uint64(m.pageSize) - boltPageHeader
 	if ids > room/8-first {
 		return damagedFile("its freelist page (%d) lists more pages than it holds", m.freelist)
+	}
+	// tx.Check takes a listed page as free without asking whether it can
+	// be: bbolt would hand a meta page, the freelist's own page or a page
+	// past the high-water mark to the first write, which then panics, or
+	// overwrites a meta page and leaves a file that no longer opens.
+	b := make([]byte, ids*8)
+	if _, err := f.ReadAt(b, int64(m.freelist*uint64(m.pageSize)+boltPageHeader+first*8)); err != nil {
+		return err
+	}
+	for i := range ids {
+		id := binary.NativeEndian.Uint64(b[i*8:])
+		if id < 2 || id >= m.highwater || (id >= m.freelist && id <= m.freelist+uint64(p.overflow)) {
+			return damagedFile("its freelist page (%d) lists page %d, which cannot be free", m.freelist, id)
+		}
 	}
 	return nil
 }
@@ -441,7 +457,7 @@ func checkTrees(path string, m boltMeta) error {
 		return checkError(path, err)
 	}
 	defer f.Close()
-	c := treeChecker{f: f, m: m, seen: map[uint64]bool{}}
+	c := treeChecker{f: f, m: m, seen: map[uint64]bool{}, want: map[uint64][]byte{}}
 	return checkError(path, c.check(m.root))
 }
 
@@ -459,6 +475,7 @@ type treeChecker struct {
 	f    *os.File
 	m    boltMeta
 	seen map[uint64]bool
+	want map[uint64][]byte // the first key a branch page gives each child
 }
 
 func (c *treeChecker) check(root uint64) error {
@@ -502,32 +519,70 @@ func (c *treeChecker) page(id uint64) ([]uint64, error) {
 	if _, err := c.f.ReadAt(b, int64(id*uint64(c.m.pageSize))); err != nil {
 		return nil, err
 	}
+	var next []uint64
 	if p.flags == boltBranchPage {
-		return branchChildren(b, id)
+		var keys [][]byte
+		next, keys, err = branchChildren(b, id)
+		for i, child := range next {
+			c.want[child] = keys[i]
+		}
+	} else {
+		next, err = leafBuckets(b, id, false)
 	}
-	return leafBuckets(b, id, false)
+	if err != nil {
+		return nil, err
+	}
+	// tx.Check only asks that a child's keys fall within the range its
+	// parent gives; bbolt's writes find a child in its parent by its first
+	// key, and one they cannot find stays referenced after it is freed.
+	if want, ok := c.want[id]; ok && !bytes.Equal(firstKey(b, p.flags), want) {
+		return nil, damagedFile("page %d does not begin with the key its parent gives it", id)
+	}
+	return next, nil
+}
+
+// firstKey returns the key of a checked page's first element, or nil.
+func firstKey(b []byte, flags uint16) []byte {
+	ne := binary.NativeEndian
+	if ne.Uint16(b[10:]) == 0 {
+		return nil
+	}
+	e := b[boltPageHeader:]
+	pos, size := ne.Uint32(e[0:]), ne.Uint32(e[4:]) // branch element
+	if flags == boltLeafPage {
+		pos, size = ne.Uint32(e[4:]), ne.Uint32(e[8:])
+	}
+	start := boltPageHeader + uint64(pos)
+	return b[start : start+uint64(size)]
 }
 
 // branchChildren checks that a branch page's keys lie inside it, and returns
 // its children. Branch element: key offset u32, key size u32, child u64.
-func branchChildren(b []byte, id uint64) ([]uint64, error) {
+func branchChildren(b []byte, id uint64) ([]uint64, [][]byte, error) {
 	count := int(binary.NativeEndian.Uint16(b[10:]))
 	// bbolt never writes an empty branch page; a cursor would read a child
 	// ID from beyond its header.
 	if count == 0 || boltPageHeader+count*boltElement > len(b) {
-		return nil, damagedFile("branch page %d holds %d entries", id, count)
+		return nil, nil, damagedFile("branch page %d holds %d entries", id, count)
 	}
-	children := make([]uint64, count)
+	children, keys := make([]uint64, count), make([][]byte, count)
+	var order keyOrder
 	for i := range children {
 		off := boltPageHeader + i*boltElement
 		e := b[off:]
 		ne := binary.NativeEndian
-		if uint64(off)+uint64(ne.Uint32(e[0:]))+uint64(ne.Uint32(e[4:])) > uint64(len(b)) {
-			return nil, damagedFile("a key of page %d lies outside it", id)
+		start := uint64(off) + uint64(ne.Uint32(e[0:]))
+		end := start + uint64(ne.Uint32(e[4:]))
+		if end > uint64(len(b)) {
+			return nil, nil, damagedFile("a key of page %d lies outside it", id)
+		}
+		if err := order.next(b[start:end], id, false); err != nil {
+			return nil, nil, err
 		}
 		children[i] = ne.Uint64(e[8:])
+		keys[i] = b[start:end]
 	}
-	return children, nil
+	return children, keys, nil
 }
 
 // leafBuckets checks that a leaf page's keys and values lie inside it, and
@@ -540,14 +595,19 @@ func leafBuckets(b []byte, id uint64, inline bool) ([]uint64, error) {
 		return nil, damagedFile("leaf page %d holds %d entries", id, count)
 	}
 	var roots []uint64
+	var keys keyOrder
 	for i := range count {
 		off := boltPageHeader + i*boltElement
 		e := b[off:]
 		ne := binary.NativeEndian
-		start := uint64(off) + uint64(ne.Uint32(e[4:])) + uint64(ne.Uint32(e[8:]))
+		key := uint64(off) + uint64(ne.Uint32(e[4:]))
+		start := key + uint64(ne.Uint32(e[8:]))
 		end := start + uint64(ne.Uint32(e[12:]))
 		if end > uint64(len(b)) {
 			return nil, damagedFile("an entry of page %d lies outside it", id)
+		}
+		if err := keys.next(b[key:start], id, inline); err != nil {
+			return nil, err
 		}
 		if ne.Uint32(e[0:])&boltBucketLeaf == 0 {
 			continue
@@ -576,11 +636,36 @@ func bucketRoots(v []byte, id uint64) ([]uint64, error) {
 	if root := binary.NativeEndian.Uint64(v); root != 0 {
 		return []uint64{root}, nil
 	}
+	// bbolt writes an inline page with ID and overflow 0, and takes the ID
+	// of a page it read for one it must free when the bucket outgrows its
+	// value: any other ID makes that write read wherever it points.
 	inline := v[boltBucketHeader:]
-	if len(inline) < boltPageHeader || binary.NativeEndian.Uint16(inline[8:]) != boltLeafPage {
+	ne := binary.NativeEndian
+	if len(inline) < boltPageHeader || ne.Uint16(inline[8:]) != boltLeafPage || ne.Uint64(inline) != 0 || ne.Uint32(inline[12:]) != 0 {
 		return nil, damagedFile("an inline bucket in page %d is malformed", id)
 	}
 	return leafBuckets(inline, id, true)
+}
+
+// keyOrder checks the keys of one page: none may be empty, as bbolt panics
+// on writing to a page with an empty key, and those of an inline bucket
+// must increase strictly, since tx.Check, which checks the order of the
+// other pages, skips inline buckets, and a cursor seeks wrongly among keys
+// out of order.
+type keyOrder struct {
+	prev []byte
+	seen bool
+}
+
+func (k *keyOrder) next(key []byte, id uint64, ordered bool) error {
+	switch {
+	case len(key) == 0:
+		return damagedFile("page %d holds an empty key", id)
+	case ordered && k.seen && bytes.Compare(key, k.prev) <= 0:
+		return damagedFile("the keys of an inline bucket in page %d are out of order", id)
+	}
+	k.prev, k.seen = key, true
+	return nil
 }
 
 // CheckFile checks a database file from outside without writing to it:

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -276,5 +277,33 @@ func TestVerifyNoticesTheLastEventRemoved(t *testing.T) {
 	check, err := db.VerifyHistory(context.Background())
 	if err != nil || check.OK() {
 		t.Fatalf("verify after removing the last event = %+v, %v; want broken", check, err)
+	}
+}
+
+// TestVerifyHistoryChecksStoredBytes alters an event's stored bytes without
+// changing what they decode to: the history must not verify, since the
+// file's dump carries those bytes and a restore would refuse them.
+func TestVerifyHistoryChecksStoredBytes(t *testing.T) {
+	db := mustOpen(t, claims.LangFrench)
+	mustImport(t, db, "premier voyage en Corée du Nord depuis 24 ans")
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		events := tx.Bucket(bucketEvents)
+		k, v := events.Cursor().First()
+		// encoding/json matches field names regardless of case.
+		altered := bytes.Replace(v, []byte(`"summary":`), []byte(`"Summary":`), 1)
+		if bytes.Equal(altered, v) {
+			return fmt.Errorf("no summary in event %x", k)
+		}
+		return events.Put(k, altered)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check, err := db.VerifyHistory(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if check.OK() {
+		t.Fatal("the history verified with an event's stored bytes altered")
 	}
 }

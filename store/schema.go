@@ -26,6 +26,11 @@ var (
 	bucketEvents        = []byte("events")          // event ID → SHA-256 + canonical event bytes
 	bucketClaimEvents   = []byte("claim_events")    // claim ID + event ID → nil
 	bucketConflicts     = []byte("conflicts")       // record ID → the versions a merge set aside (since v3)
+
+	// schemaBuckets are the buckets of a file at SchemaVersion.
+	schemaBuckets = [][]byte{bucketMeta, bucketArticles, bucketArticleHashes, bucketClaims, bucketArticleClaims,
+		bucketSummaries, bucketSources, bucketEvidence, bucketClaimEvidence, bucketSourceUses,
+		bucketReviews, bucketCorrections, bucketEvents, bucketClaimEvents, bucketConflicts}
 )
 
 // Keys of the meta bucket.
