@@ -79,7 +79,7 @@ func runWindow(st claims.Store, path string) {
 // openStore opens the database at path; a new one gets the sample case
 // unless told otherwise.
 func openStore(path string, opts cli.OpenOptions) (claims.Store, error) {
-	db, err := store.Open(path, store.Options{Language: opts.Language, Validate: validateInChild})
+	db, err := store.Open(path, store.Options{Language: opts.Language, Validate: validate, AfterClose: remember})
 	if err != nil {
 		return nil, err
 	}
@@ -90,6 +90,33 @@ func openStore(path string, opts cli.OpenOptions) (claims.Store, error) {
 		}
 	}
 	return db, nil
+}
+
+// trusted lists the files this program closed, as it left them.
+var trusted = store.NewTrustList(filepath.Join(configDir(), "ClaimDesk", "trusted-files.json"))
+
+// validate checks a file before it is opened: in full, in a child process,
+// unless this program closed it last and nothing changed it since; then the
+// window's background check does the full check after the first frame.
+func validate(path string) error {
+	if trusted.Trusts(path) {
+		return store.CheckHeader(path)
+	}
+	return validateInChild(path)
+}
+
+func remember(path string) {
+	if err := trusted.Remember(path); err != nil {
+		fmt.Fprintln(os.Stderr, "claimdesk: cannot remember "+path+": "+err.Error())
+	}
+}
+
+// configDir is where per-user settings go.
+func configDir() string {
+	if dir, err := os.UserConfigDir(); err == nil {
+		return dir
+	}
+	return dataDir()
 }
 
 // restoreStore creates a database at path from a JSON dump.

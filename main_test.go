@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,7 +26,9 @@ func TestMain(m *testing.M) {
 	case os.Getenv("CLAIMDESK_TEST_HOLD") != "":
 		holdDatabase(os.Getenv("CLAIMDESK_TEST_HOLD"))
 	default:
-		os.Exit(m.Run())
+		code := m.Run()
+		os.RemoveAll(configHome)
+		os.Exit(code)
 	}
 }
 
@@ -42,6 +45,9 @@ func holdDatabase(path string) {
 	os.Exit(0)
 }
 
+// configHome is the tests' own configuration folder.
+var configHome = filepath.Join(os.TempDir(), fmt.Sprintf("claimdesk-test-config-%d", os.Getpid()))
+
 type result struct {
 	stdout, stderr string
 	code           int
@@ -50,7 +56,8 @@ type result struct {
 func claimdesk(t *testing.T, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(os.Environ(), "CLAIMDESK_TEST_MAIN=1", "CLAIMDESK_REVIEWER=", "DISPLAY=", "WAYLAND_DISPLAY=", "LANG=C.UTF-8")
+	cmd.Env = append(os.Environ(), "CLAIMDESK_TEST_MAIN=1", "CLAIMDESK_REVIEWER=", "DISPLAY=", "WAYLAND_DISPLAY=", "LANG=C.UTF-8",
+		"XDG_CONFIG_HOME="+configHome) // the list of trusted files stays out of the user's own
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

@@ -72,3 +72,25 @@ func TestMergeRefusesADamagedFileThroughTheChildCheck(t *testing.T) {
 		t.Errorf("the child check refused a sound file: %q", r.stdout)
 	}
 }
+
+// TestTrustedFilesSkipTheChildCheck: the program trusts a file it closed
+// itself, as it left it, and checks in full one changed elsewhere.
+func TestTrustedFilesSkipTheChildCheck(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	mustRun(t, "init", "--db", db)
+	raw, err := os.ReadFile(filepath.Join(configHome, "ClaimDesk", "trusted-files.json"))
+	if err != nil || !strings.Contains(string(raw), "x.db") {
+		t.Fatalf("closing the database did not remember it: %s, %v", raw, err)
+	}
+	// Damage that only the deep check sees: a file changed elsewhere is not
+	// trusted, so the child check runs and refuses it.
+	data, _ := os.ReadFile(db)
+	info, _ := os.Stat(db)
+	for i := 4 * 4096; i < len(data) && i < 40*4096; i++ {
+		data[i] ^= 0x5a
+	}
+	os.WriteFile(db, data, info.Mode())
+	assertUserError(t, claimdesk(t, "articles", "--db", db), "This file is damaged")
+}

@@ -37,16 +37,20 @@ type Options struct {
 	// in this process; a program can run the walk in a child process,
 	// where a fault nobody foresaw kills the child, not the program.
 	Validate func(path string) error
+	// AfterClose is called with the file's path once Close released it, so
+	// that a program can remember the file as it left it.
+	AfterClose func(path string)
 }
 
 // DB is an open ClaimDesk database. It is safe for concurrent use.
 type DB struct {
-	bolt     *bolt.DB
-	path     string
-	now      func() time.Time
-	ids      idSource
-	created  bool
-	validate func(path string) error
+	bolt       *bolt.DB
+	path       string
+	now        func() time.Time
+	ids        idSource
+	created    bool
+	validate   func(path string) error
+	afterClose func(path string)
 }
 
 var _ claims.Store = (*DB)(nil)
@@ -57,7 +61,7 @@ var _ claims.Store = (*DB)(nil)
 // another ClaimDesk returns ECONFLICT; a file from a newer ClaimDesk
 // returns EINVALID untouched.
 func Open(path string, opts Options) (*DB, error) {
-	db := &DB{path: path, now: opts.Now, validate: opts.Validate}
+	db := &DB{path: path, now: opts.Now, validate: opts.Validate, afterClose: opts.AfterClose}
 	if db.now == nil {
 		db.now = time.Now
 	}
@@ -214,7 +218,11 @@ func (db *DB) Path() string {
 
 // Close releases the file and its lock.
 func (db *DB) Close() error {
-	return db.bolt.Close()
+	err := db.bolt.Close()
+	if err == nil && db.afterClose != nil {
+		db.afterClose(db.path)
+	}
+	return err
 }
 
 // tx is a transaction with the one clock reading and the actor that every
