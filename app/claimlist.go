@@ -41,6 +41,8 @@ type claimList struct {
 	list                                   *keyList
 	count                                  *widget.Label
 	onDelete                               func()
+	// onFirstRows is called once, when the list is first shown filled.
+	onFirstRows func()
 }
 
 func newClaimList(e *env, onShow func(id string)) *claimList {
@@ -150,11 +152,18 @@ func (l *claimList) load(withChoices bool) {
 	}
 	l.seq++
 	seq, f := l.seq, l.filter()
+	if len(l.rows) == 0 && l.sortedByCreation() {
+		l.loadFirstScreen(seq, f)
+	}
 	var rows, all []claims.ClaimSummary
 	l.env.run(func() error {
 		var err error
 		rows, _, err = l.env.store.FindClaimSummaries(context.Background(), f)
-		if err == nil && withChoices {
+		switch {
+		case err != nil || !withChoices:
+		case f == (claims.ClaimFilter{ArticleID: f.ArticleID}):
+			all = rows // nothing but the article filters: the same scan serves
+		default:
 			all, _, err = l.env.store.FindClaimSummaries(context.Background(), claims.ClaimFilter{ArticleID: f.ArticleID})
 		}
 		return err
@@ -166,12 +175,41 @@ func (l *claimList) load(withChoices bool) {
 			l.total = len(all)
 			l.setChoices(all)
 		}
-		l.rows = rows
-		l.sortRows()
-		l.count.SetText(fmt.Sprintf("%d of %d claims", len(rows), l.total))
-		l.list.Refresh()
-		l.list.reselect()
+		l.show(rows, l.total)
 	})
+}
+
+// firstScreen is how many rows fill a tall window: they are shown before
+// the rest of a long list is read.
+const firstScreen = 60
+
+// loadFirstScreen shows the first rows of an empty list at once, in the
+// order they were added, while the whole list is read.
+func (l *claimList) loadFirstScreen(seq int, f claims.ClaimFilter) {
+	f.Limit = firstScreen
+	var rows []claims.ClaimSummary
+	var total int
+	l.env.run(func() error {
+		var err error
+		rows, total, err = l.env.store.FindClaimSummaries(context.Background(), f)
+		return err
+	}, func() {
+		if seq == l.seq && len(l.rows) == 0 {
+			l.show(rows, total)
+		}
+	})
+}
+
+func (l *claimList) show(rows []claims.ClaimSummary, total int) {
+	l.rows = rows
+	l.sortRows()
+	l.count.SetText(fmt.Sprintf("%d of %d claims", len(rows), total))
+	l.list.Refresh()
+	l.list.reselect()
+	if l.onFirstRows != nil {
+		l.onFirstRows()
+		l.onFirstRows = nil
+	}
 }
 
 // setChoices offers, in each filter, the values the article's claims have.
@@ -203,6 +241,12 @@ func setOptions(s *widget.Select, values map[string]bool) {
 
 // sortRows orders the rows as the sort select says; ties keep the order
 // in which claims were added.
+// sortedByCreation reports whether the list shows claims in the order they
+// were added, the store's own order.
+func (l *claimList) sortedByCreation() bool {
+	return l.order.Selected == "" || l.order.Selected == sortOrders[0]
+}
+
 func (l *claimList) sortRows() {
 	rank := map[claims.Status]int{}
 	for i, s := range claims.Statuses {

@@ -96,6 +96,9 @@ func (ui *UI) adopt(st claims.Store, path string) {
 	ui.detail.Objects = []fyne.CanvasObject{widget.NewLabel("Choose a claim in the list.")}
 	ui.detail.Refresh()
 	ui.list.articleID = ""
+	ui.list.rows = nil
+	ui.list.onFirstRows = ui.firstRowsShown
+	ui.checked = ""
 	ui.Load()
 }
 

@@ -112,8 +112,16 @@ func (ui *UI) restoreSize() {
 	ui.window.Resize(fyne.NewSize(float32(w), float32(h)))
 }
 
-// quit remembers the window's size, closes the database and ends the app.
+// Quit remembers the window's size, closes the database and ends the app,
+// as File > Quit does. Safe to call from any goroutine.
+func (ui *UI) Quit() {
+	fyne.Do(ui.quit)
+}
+
+// quit stops background work, remembers the window's size, closes the
+// database and ends the app.
 func (ui *UI) quit() {
+	ui.cancel()
 	size := ui.window.Canvas().Size()
 	ui.prefs.SetFloat(prefWidth, float64(size.Width))
 	ui.prefs.SetFloat(prefHeight, float64(size.Height))

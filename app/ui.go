@@ -26,6 +26,9 @@ type Options struct {
 	// Warn returns a warning about where a database file is (a network or
 	// synced folder), or "".
 	Warn func(path string) string
+	// OnFirstRows is called once, on the UI goroutine, when the claim list
+	// first shows rows: the first useful frame.
+	OnFirstRows func()
 }
 
 // UI is the main window's state: its parts and the data they show.
@@ -40,6 +43,7 @@ type UI struct {
 	checked      string
 	conflictView *conflictView
 	ctx          context.Context
+	cancel       context.CancelFunc // ends background work when the window quits
 	prefs        preferences
 
 	settings *claims.Settings
@@ -63,7 +67,8 @@ type UI struct {
 
 // New builds the window's content on st and starts loading it.
 func New(a fyne.App, w fyne.Window, st claims.Store, opts Options) *UI {
-	ui := &UI{app: a, opts: opts, path: opts.Path, ctx: context.Background(), prefs: preferences{a.Preferences()}}
+	ctx, cancel := context.WithCancel(context.Background())
+	ui := &UI{app: a, opts: opts, path: opts.Path, ctx: ctx, cancel: cancel, prefs: preferences{a.Preferences()}}
 	ui.env = env{
 		window: w, store: st, reviewer: ui.prefs.reviewer,
 		spawn:        func(f func()) { go f() },
@@ -82,6 +87,7 @@ func (ui *UI) build() {
 	ui.status = widget.NewLabel("Loading…")
 	ui.sidebar = newSidebar(&ui.env, ui.selectArticle)
 	ui.list = newClaimList(&ui.env, ui.showClaim)
+	ui.list.onFirstRows = ui.firstRowsShown
 	ui.claimTab = newClaimTab(&ui.env, ui.openTab)
 	ui.history = newHistoryTab(&ui.env)
 	ui.fixes = newCorrectionsTab()
@@ -121,13 +127,21 @@ func (ui *UI) Load() {
 		return err
 	}, func() {
 		ui.list.setScale(&ui.settings.Scale)
-		ui.sidebar.reload()
 		ui.list.reload()
 		ui.setStatus()
 		ui.refreshConflicts()
-		ui.checkInBackground()
 		ui.warnAboutLocation()
 	})
+}
+
+// firstRowsShown runs once the claim list first shows rows: work that can
+// wait starts then, so it does not slow the first screen.
+func (ui *UI) firstRowsShown() {
+	ui.sidebar.reload()
+	ui.checkInBackground()
+	if ui.opts.OnFirstRows != nil {
+		ui.opts.OnFirstRows()
+	}
 }
 
 func (ui *UI) setStatus() {
@@ -146,32 +160,39 @@ func (ui *UI) setStatus() {
 func (ui *UI) checkInBackground() {
 	st := ui.store
 	var report *claims.IntegrityReport
-	ui.run(func() error {
+	ui.spawn(func() {
 		var err error
-		report, err = st.Check(ui.actor())
-		return err
-	}, func() {
-		if st != ui.store {
-			return // another database was opened meanwhile
-		}
-		if report.OK() {
-			ui.checked = "file checked"
-			ui.setStatus()
-			return
-		}
-		ui.checked = "the file check found problems"
-		ui.setStatus()
-		problems := report.Problems
-		if b := report.History.Broken; b != nil {
-			problems = append([]string{"The history breaks at event " + b.EventID + ": " + b.Reason + "."}, problems...)
-		}
-		if len(problems) > 8 {
-			problems = append(problems[:8], fmt.Sprintf("… and %d more (claimdesk check lists them all).", len(problems)-8))
-		}
-		dialog.ShowInformation("The file check found problems",
-			"Your work is still here, but this file is not entirely sound:\n\n"+strings.Join(problems, "\n")+
-				"\n\nSave a copy to keep what is there, and tell whoever gave you the file.", ui.window)
+		report, err = st.Check(ui.ctx)
+		fyne.Do(func() { ui.checkDone(st, report, err) })
 	})
+}
+
+// checkDone reports the background check, unless the window moved on.
+func (ui *UI) checkDone(st claims.Store, report *claims.IntegrityReport, err error) {
+	switch {
+	case st != ui.store || ui.ctx.Err() != nil:
+		return
+	case err != nil:
+		ui.showError(err)
+		return
+	}
+	if report.OK() {
+		ui.checked = "file checked"
+		ui.setStatus()
+		return
+	}
+	ui.checked = "the file check found problems"
+	ui.setStatus()
+	problems := report.Problems
+	if b := report.History.Broken; b != nil {
+		problems = append([]string{"The history breaks at event " + b.EventID + ": " + b.Reason + "."}, problems...)
+	}
+	if len(problems) > 8 {
+		problems = append(problems[:8], fmt.Sprintf("… and %d more (claimdesk check lists them all).", len(problems)-8))
+	}
+	dialog.ShowInformation("The file check found problems",
+		"Your work is still here, but this file is not entirely sound:\n\n"+strings.Join(problems, "\n")+
+			"\n\nSave a copy to keep what is there, and tell whoever gave you the file.", ui.window)
 }
 
 // warnAboutLocation says so when the file is in a network or synced folder.

@@ -16,7 +16,7 @@ func (db *DB) Check(ctx context.Context) (*claims.IntegrityReport, error) {
 	var report *claims.IntegrityReport
 	err := db.view(ctx, func(t *tx) error {
 		var err error
-		report, err = t.check()
+		report, err = t.check(ctx)
 		return err
 	})
 	return report, err
@@ -25,6 +25,7 @@ func (db *DB) Check(ctx context.Context) (*claims.IntegrityReport, error) {
 // checker gathers problems as the check goes.
 type checker struct {
 	t      *tx
+	ctx    context.Context
 	report *claims.IntegrityReport
 }
 
@@ -34,8 +35,8 @@ func (c *checker) problem(format string, args ...any) {
 	}
 }
 
-func (t *tx) check() (*claims.IntegrityReport, error) {
-	c := &checker{t: t, report: &claims.IntegrityReport{}}
+func (t *tx) check(ctx context.Context) (*claims.IntegrityReport, error) {
+	c := &checker{t: t, ctx: ctx, report: &claims.IntegrityReport{}}
 	for err := range t.Tx.Check() {
 		c.problem("The file's structure: %v.", err)
 	}
@@ -47,6 +48,9 @@ func (t *tx) check() (*claims.IntegrityReport, error) {
 	steps := []func(){c.articles, c.claims, c.sources, c.evidence, c.children, c.claimEvents}
 	for _, step := range steps {
 		step()
+		if err := ctx.Err(); err != nil {
+			return nil, err // the program is closing the file: stop reading it
+		}
 	}
 	return c.report, nil
 }
@@ -56,6 +60,9 @@ func (t *tx) check() (*claims.IntegrityReport, error) {
 func (c *checker) records(bucket []byte, what string, fn func(k []byte, env *envelope, raw []byte)) {
 	_ = c.t.Bucket(bucket).ForEach(func(k, v []byte) error {
 		c.report.Records++
+		if c.report.Records%1024 == 0 && c.ctx.Err() != nil {
+			return c.ctx.Err()
+		}
 		var data map[string]any
 		env, err := decodeEnvelope(v, &data)
 		if err != nil {
