@@ -21,10 +21,16 @@ test: deps
 	go run $(STATICCHECK) ./...
 	go test -race ./...
 
-# Store benchmarks at 100,000 claims and exports of 10,000 (about two
-# minutes and a half).
-bench:
-	go test -run '^$$' -bench . -benchtime 5x ./store ./claims/export
+# Every benchmark: the store at 100,000 claims, exports of 10,000, a scroll
+# step of the claim list, the real window's launch under Xvfb when xvfb-run
+# is there, and the same operations on ClaimDesk and SQLite side by side
+# (./bench, whose dataset takes about five minutes to build); then the table.
+# pipefail keeps a failed benchmark from passing for a finished one; the run
+# takes longer than go test's default 10-minute timeout.
+XVFB := $(shell command -v xvfb-run >/dev/null && echo "xvfb-run -a -s '-screen 0 1280x800x24'")
+bench: deps
+	bash -o pipefail -c "$(XVFB) go test -run '^$$' -bench . -benchtime 5x -timeout 60m ./store ./claims/export ./app . ./bench | tee bench.out"
+	go run ./bench/cmd/benchtable < bench.out
 
 # deps installs the missing Debian packages, and says which.
 deps:

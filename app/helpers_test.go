@@ -15,7 +15,7 @@ import (
 
 // openSample opens a database in a temporary file holding the sample case,
 // imported by "Test", and returns it with the sample's article and claims.
-func openSample(t *testing.T, opts store.Options) (*store.DB, *claims.Article, []*claims.Claim) {
+func openSample(t testing.TB, opts store.Options) (*store.DB, *claims.Article, []*claims.Claim) {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "sample.db"), opts)
 	if err != nil {

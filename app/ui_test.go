@@ -14,7 +14,7 @@ import (
 )
 
 // sampleStore opens a temporary database holding the sample case.
-func sampleStore(t *testing.T) claims.Store {
+func sampleStore(t testing.TB) claims.Store {
 	t.Helper()
 	st, _, _ := openSample(t, store.Options{})
 	return st

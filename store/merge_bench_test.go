@@ -81,6 +81,7 @@ func BenchmarkMerge50kInto50k(b *testing.B) {
 	}
 	m, _ := os.Stat(merged)
 	f, _ := os.Stat(fresh)
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/op")
 	b.ReportMetric(float64(m.Size())/float64(f.Size()), "size/fresh")
 	b.ReportMetric(float64(m.Size())/75_000, "B/claim")
 	b.ReportMetric(float64(m.Size())/1e6, "MB")

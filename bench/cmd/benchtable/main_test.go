@@ -1,0 +1,41 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+const sample = `goos: linux
+pkg: claimdesk/bench
+BenchmarkFilter/status/claimdesk-2         	       3	 540000000 ns/op	        27.0 ms/op	        31.5 p95-ms	     10000 rows
+BenchmarkFilter/status/sqlite-2            	       3	 300000000 ns/op	        15.0 ms/op	        18.9 p95-ms	     10000 rows
+BenchmarkSearch/summaries/coree_conteneurs/claimdesk-2 	3	 1 ns/op	 4.000 p95-ms
+BenchmarkCopy/claimdesk-2                  	       3	 90000000 ns/op	        90.0 ms/op	       812.0 B/claim	      1400 B/claim-live
+BenchmarkCopy/sqlite-2                     	       3	 180000000 ns/op	       180.0 ms/op	       700.0 B/claim	       900 B/claim-live
+pkg: claimdesk/store
+BenchmarkLoadAllSummaries-2                	       5	 150000000 ns/op
+--- BENCH: BenchmarkSomething
+ok  	claimdesk/bench	300.1s
+`
+
+func TestTable(t *testing.T) {
+	rows, err := parse(strings.NewReader(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	write(&out, lines(rows))
+	table := out.String()
+	for _, want := range []string{
+		"| T2 filter by status (p95) | 31.5 ms | 18.9 ms | 0.60 | ≤ 5 ms (missed) |",
+		"| T2 search “coree conteneurs” → list rows (p95) | 4.00 ms |  |  | ≤ 50 ms full text (≤ 16 ms titles) (met) |",
+		"| T6 bytes per claim, shared copy of the full dataset | 812 B | 700 B | 0.86 | ≤ 850 B (for claims alone) (met) |",
+		"| T6 bytes per claim, working file of the full dataset | 1400 B | 900 B | 0.64 | ≤ 1.5× the copy (1.72×, missed) |",
+		"| T9 consistent copy of the 100k file | 90.0 ms | 180 ms | 2.00 | ≤ 150 ms (met) |",
+		"| LoadAllSummaries | 150 ms |  |  |  |",
+	} {
+		if !strings.Contains(table, want) {
+			t.Errorf("the table lacks\n%s\n in\n%s", want, table)
+		}
+	}
+}
