@@ -134,11 +134,15 @@ func lines(rows []*row) []line {
 			if strings.Contains(l.label, "%s") {
 				l.label = fmt.Sprintf(l.label, strings.ReplaceAll(rest, "_", " "))
 			}
-			cd, okCD := rw.engines["claimdesk"][s.metric]
+			mine := rw.engines["claimdesk"]
+			if mine == nil {
+				mine = rw.engines[""] // a benchmark of ClaimDesk alone, such as the launch
+			}
+			cd, okCD := mine[s.metric]
 			sq, okSQ := rw.engines["sqlite"][s.metric]
 			if okCD {
 				l.claimdesk = format(cd, s.metric)
-				l.target += verdict(s, cd, rw.engines["claimdesk"])
+				l.target += verdict(s, cd, mine)
 			}
 			if okSQ {
 				l.sqlite = format(sq, s.metric)
