@@ -170,6 +170,17 @@ func (r *runner) open(path string) (claims.Store, error) {
 	return r.openWith(path, OpenOptions{Sample: true})
 }
 
+// openParsed parses a command's flags and its positional arguments, then
+// opens the database --db names.
+func (r *runner) openParsed(f *flags, args []string, positional int) ([]string, claims.Store, error) {
+	rest, err := f.parse(args, positional)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := r.open(*f.db)
+	return rest, st, err
+}
+
 // openWith opens the database at path, creating it as opts say if needed.
 func (r *runner) openWith(path string, opts OpenOptions) (claims.Store, error) {
 	if path == "" {

@@ -12,11 +12,7 @@ import (
 func runBackup(r *runner, args []string) error {
 	f := newFlags("backup")
 	outside := f.Bool("without-protected", false, "a copy for outside the newsroom: protected sources lose their identity")
-	rest, err := f.parse(args, 1)
-	if err != nil {
-		return err
-	}
-	st, err := r.open(*f.db)
+	rest, st, err := r.openParsed(f, args, 1)
 	if err != nil {
 		return err
 	}
@@ -33,10 +29,7 @@ func runBackup(r *runner, args []string) error {
 
 func runCheck(r *runner, args []string) error {
 	f := newFlags("check")
-	if _, err := f.parse(args, 0); err != nil {
-		return err
-	}
-	st, err := r.open(*f.db)
+	_, st, err := r.openParsed(f, args, 0)
 	if err != nil {
 		return err
 	}
@@ -69,11 +62,7 @@ func runCheck(r *runner, args []string) error {
 
 func runMerge(r *runner, args []string) error {
 	f := newFlags("merge")
-	rest, err := f.parse(args, 1)
-	if err != nil {
-		return err
-	}
-	st, err := r.open(*f.db)
+	rest, st, err := r.openParsed(f, args, 1)
 	if err != nil {
 		return err
 	}
@@ -116,10 +105,7 @@ func countLine(counts map[string]int) string {
 
 func runConflicts(r *runner, args []string) error {
 	f := newFlags("conflicts")
-	if _, err := f.parse(args, 0); err != nil {
-		return err
-	}
-	st, err := r.open(*f.db)
+	_, st, err := r.openParsed(f, args, 0)
 	if err != nil {
 		return err
 	}

@@ -294,12 +294,15 @@ func TestCheckFileRefusesDamagedFiles(t *testing.T) {
 	}
 }
 
-func TestCheckAndWalkAcceptSoundFiles(t *testing.T) {
-	tf := newTestFile(t)
-	tests := []struct {
-		name   string
-		damage func([]byte) []byte
-	}{
+// soundChange is a change to a file that leaves it sound.
+type soundChange struct {
+	name   string
+	damage func([]byte) []byte
+}
+
+// soundChanges are what a torn write or a copy leaves of a sound file.
+func soundChanges(tf testFile) []soundChange {
+	return []soundChange{
 		{"intact", func(data []byte) []byte { return data }},
 		// bbolt falls back to the other meta page, as after a torn write.
 		{"page 0 checksum broken", func(data []byte) []byte {
@@ -312,6 +315,11 @@ func TestCheckAndWalkAcceptSoundFiles(t *testing.T) {
 		}},
 		{"trimmed to its data", truncated(tf.highwater * testPageSize)},
 	}
+}
+
+func TestCheckAndWalkAcceptSoundFiles(t *testing.T) {
+	tf := newTestFile(t)
+	tests := soundChanges(tf)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := tf.damage(t, "sound.db", tt.damage)
@@ -750,22 +758,7 @@ func TestOpenAcceptsSoundClaimDeskFiles(t *testing.T) {
 	if len(free) == 0 {
 		t.Fatal("test file has no free page")
 	}
-	tests := []struct {
-		name   string
-		damage func([]byte) []byte
-	}{
-		{"intact", func(data []byte) []byte { return data }},
-		{"page 0 checksum broken", func(data []byte) []byte {
-			data[boltPageHeader+boltMetaSummed] ^= 0xFF
-			return data
-		}},
-		{"page 1 checksum broken", func(data []byte) []byte {
-			data[testPageSize+boltPageHeader+boltMetaSummed] ^= 0xFF
-			return data
-		}},
-		{"trimmed to its data", truncated(tf.highwater * testPageSize)},
-		{"free page random", overwritePage(free[0], true)},
-	}
+	tests := append(soundChanges(tf), soundChange{"free page random", overwritePage(free[0], true)})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := tf.damage(t, "sound.db", tt.damage)
