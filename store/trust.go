@@ -99,9 +99,20 @@ func (l *TrustList) Remember(path string) error {
 	if err := os.MkdirAll(filepath.Dir(l.path), 0o700); err != nil {
 		return err
 	}
-	tmp := l.path + ".tmp"
-	if err := os.WriteFile(tmp, raw, 0o600); err != nil {
+	// A temporary file of its own: several ClaimDesk processes may close
+	// files at once. The last to rename wins; an entry lost that way only
+	// costs its file a full check at the next open.
+	tmp, err := os.CreateTemp(filepath.Dir(l.path), ".trusted-*.tmp")
+	if err != nil {
 		return err
 	}
-	return os.Rename(tmp, l.path)
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(raw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), l.path)
 }
