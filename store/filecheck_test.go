@@ -217,6 +217,22 @@ func assertRefused(t *testing.T, err error, code, prefix string) {
 	}
 }
 
+// assertOpenRefuses opens a damaged file and requires EINVALID with a
+// message that starts with prefix, and the file left as it was.
+func assertOpenRefuses(t *testing.T, path, prefix string) {
+	t.Helper()
+	before := fileHash(t, path)
+	db, err := Open(path, Options{})
+	if err == nil {
+		db.Close()
+		t.Fatal("Open accepted the file")
+	}
+	assertRefused(t, err, claims.EINVALID, prefix)
+	if fileHash(t, path) != before {
+		t.Fatal("the refused file changed")
+	}
+}
+
 const (
 	prefixEmpty   = "This file is empty; it is not a ClaimDesk database."
 	prefixNotDB   = "This is not a ClaimDesk database."
@@ -734,17 +750,7 @@ func TestOpenRefusesDamagedClaimDeskFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.class+"/"+tt.name, func(t *testing.T) {
-			path := tf.damage(t, "damaged.db", tt.damage)
-			before := fileHash(t, path)
-			db, err := Open(path, Options{})
-			if err == nil {
-				db.Close()
-				t.Fatal("Open accepted the file")
-			}
-			assertRefused(t, err, claims.EINVALID, tt.prefix)
-			if fileHash(t, path) != before {
-				t.Fatal("the refused file changed")
-			}
+			assertOpenRefuses(t, tf.damage(t, "damaged.db", tt.damage), tt.prefix)
 		})
 	}
 }
@@ -1017,17 +1023,7 @@ func TestOpenRefusesDamageThatWritesTripOn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := tf.damage(t, "damaged.db", tt.damage)
-			before := fileHash(t, path)
-			db, err := Open(path, Options{})
-			if err == nil {
-				db.Close()
-				t.Fatal("Open accepted the file")
-			}
-			assertRefused(t, err, claims.EINVALID, tt.prefix)
-			if fileHash(t, path) != before {
-				t.Fatal("the refused file changed")
-			}
+			assertOpenRefuses(t, tf.damage(t, "damaged.db", tt.damage), tt.prefix)
 		})
 	}
 }
