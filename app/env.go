@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 )
 
 // env is what every part of the window shares: the window, the open
@@ -48,6 +49,23 @@ func (e *env) run(work func() error, done func()) {
 			if done != nil {
 				done()
 			}
+		})
+	})
+}
+
+// withProgress runs work off the UI goroutine behind a progress indicator.
+func (e *env) withProgress(title string, work func() error, done func()) {
+	progress := dialog.NewCustomWithoutButtons(title, widget.NewProgressBarInfinite(), e.window)
+	progress.Show()
+	e.spawn(func() {
+		err := work()
+		fyne.Do(func() {
+			progress.Hide()
+			if err != nil {
+				e.showError(err)
+				return
+			}
+			done()
 		})
 	})
 }

@@ -60,19 +60,11 @@ func exportName(dbPath string, f export.Format) string {
 // exportTo writes the export off the UI goroutine behind a progress
 // indicator, and says where it went.
 func (ui *UI) exportTo(path string, req export.Request) {
-	progress := dialog.NewCustomWithoutButtons("Exporting "+req.Format.Label()+"…", widget.NewProgressBarInfinite(), ui.window)
-	progress.Show()
-	ui.spawn(func() {
-		err := export.WriteFile(ui.actor(), ui.store, path, req)
-		fyne.Do(func() {
-			progress.Hide()
-			if err != nil {
-				ui.showError(err)
-				return
-			}
-			ui.status.SetText(fmt.Sprintf("Exported %s to %s.", req.Format.Label(), path))
-			dialog.ShowInformation("Export", "Saved "+filepath.Base(path)+" in "+filepath.Dir(path)+".", ui.window)
-		})
+	ui.withProgress("Exporting "+req.Format.Label()+"…", func() error {
+		return export.WriteFile(ui.actor(), ui.store, path, req)
+	}, func() {
+		ui.status.SetText(fmt.Sprintf("Exported %s to %s.", req.Format.Label(), path))
+		dialog.ShowInformation("Export", "Saved "+filepath.Base(path)+" in "+filepath.Dir(path)+".", ui.window)
 	})
 }
 

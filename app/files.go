@@ -68,21 +68,12 @@ func (ui *UI) openDatabase() {
 // progress indicator, and shows it in place of the current one. If it
 // cannot be opened, the current one stays.
 func (ui *UI) switchTo(path string) {
-	progress := dialog.NewCustomWithoutButtons("Opening "+filepath.Base(path)+"…", widget.NewProgressBarInfinite(), ui.window)
-	progress.Show()
 	var opened claims.Store
-	ui.spawn(func() {
-		st, err := ui.opts.Open(path)
-		fyne.Do(func() {
-			progress.Hide()
-			if err != nil {
-				ui.showError(err)
-				return
-			}
-			opened = st
-			ui.adopt(opened, path)
-		})
-	})
+	ui.withProgress("Opening "+filepath.Base(path)+"…", func() error {
+		var err error
+		opened, err = ui.opts.Open(path)
+		return err
+	}, func() { ui.adopt(opened, path) })
 }
 
 // adopt makes st the window's database.
@@ -145,25 +136,18 @@ func (ui *UI) askArticleDetails(doc extract.Document) {
 // importNow looks for the article's claims and stores them with it, off
 // the UI goroutine and with a progress indicator, then shows the article.
 func (ui *UI) importNow(a *claims.Article) {
-	progress := dialog.NewCustomWithoutButtons("Looking for claims…", widget.NewProgressBarInfinite(), ui.window)
-	progress.Show()
 	var found []*claims.Claim
-	ui.spawn(func() {
+	ui.withProgress("Looking for claims…", func() error {
 		var err error
 		found, err = extract.Suggest(a.Text, extract.Analyze(a.Text, a.Language), extract.DefaultThreshold)
 		if err == nil {
 			err = ui.store.ImportArticle(ui.actor(), a, found)
 		}
-		fyne.Do(func() {
-			progress.Hide()
-			if err != nil {
-				ui.showError(err)
-				return
-			}
-			ui.sidebar.reload()
-			ui.selectArticle(a.ID)
-			ui.status.SetText(fmt.Sprintf("Imported %q with %d suggested claims to triage.", a.Title, len(found)))
-		})
+		return err
+	}, func() {
+		ui.sidebar.reload()
+		ui.selectArticle(a.ID)
+		ui.status.SetText(fmt.Sprintf("Imported %q with %d suggested claims to triage.", a.Title, len(found)))
 	})
 }
 

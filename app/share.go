@@ -34,23 +34,6 @@ func (ui *UI) saveCopy() {
 	d.Show()
 }
 
-// withProgress runs work off the UI goroutine behind a progress indicator.
-func (ui *UI) withProgress(title string, work func() error, done func()) {
-	progress := dialog.NewCustomWithoutButtons(title, widget.NewProgressBarInfinite(), ui.window)
-	progress.Show()
-	ui.spawn(func() {
-		err := work()
-		fyne.Do(func() {
-			progress.Hide()
-			if err != nil {
-				ui.showError(err)
-				return
-			}
-			done()
-		})
-	})
-}
-
 // mergeFrom merges a colleague's copy into this database and says what it
 // brought.
 func (ui *UI) mergeFrom() {
