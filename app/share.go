@@ -56,7 +56,7 @@ func (ui *UI) showMergeReport(name string, r *claims.MergeReport) {
 		dialog.ShowInformation("Merge", "Nothing new in "+name+".", ui.window)
 		return
 	}
-	text := fmt.Sprintf("From %s:\n\nAdded: %s\nUpdated: %s\nHistory events: %d", name, counts(r.Added), counts(r.Updated), r.Events)
+	text := fmt.Sprintf("From %s:\n\nAdded: %s\nUpdated: %s\nHistory events: %d", name, claims.CountsLine(r.Added), claims.CountsLine(r.Updated), r.Events)
 	if n := len(r.Conflicts); n > 0 {
 		text += fmt.Sprintf("\n\n%d record(s) were changed in both copies. Both versions are kept until you choose.", n)
 		dialog.ShowConfirm("Merge", text+"\n\nReview the conflicts now?", func(ok bool) {
@@ -67,19 +67,6 @@ func (ui *UI) showMergeReport(name string, r *claims.MergeReport) {
 		return
 	}
 	dialog.ShowInformation("Merge", text, ui.window)
-}
-
-func counts(byType map[string]int) string {
-	var parts []string
-	for _, typ := range []string{"article", "claim", "source", "evidence", "review", "correction", "settings"} {
-		if n := byType[typ]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, typ))
-		}
-	}
-	if len(parts) == 0 {
-		return "nothing"
-	}
-	return strings.Join(parts, ", ")
 }
 
 // refreshConflicts marks the claims in conflict in the list.

@@ -1,7 +1,9 @@
 package claims
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -85,6 +87,21 @@ type MergeReport struct {
 // Changed reports whether the merge changed anything.
 func (r *MergeReport) Changed() bool {
 	return len(r.Added)+len(r.Updated)+len(r.Conflicts) > 0 || r.Events > 0
+}
+
+// CountsLine writes a merge's counts by record type as people read them,
+// "3 claim, 1 source", or "nothing".
+func CountsLine(byType map[string]int) string {
+	var parts []string
+	for _, typ := range []string{"article", "claim", "source", "evidence", "review", "correction", "settings"} {
+		if n := byType[typ]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, typ))
+		}
+	}
+	if len(parts) == 0 {
+		return "nothing"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Conflict is a record that two copies both changed since they last met.

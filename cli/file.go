@@ -79,7 +79,7 @@ func runMerge(r *runner, args []string) error {
 		return nil
 	}
 	fmt.Fprintf(r.env.Stdout, "Merged %s: %s added, %s updated, %d history events.\n", rest[0],
-		countLine(report.Added), countLine(report.Updated), report.Events)
+		claims.CountsLine(report.Added), claims.CountsLine(report.Updated), report.Events)
 	for _, c := range report.Conflicts {
 		fmt.Fprintf(r.env.Stdout, "Conflict on the %s %s (%q): %s\n", c.RecordType, c.RecordID, c.Title, strings.Join(c.Differing(), ", "))
 	}
@@ -87,20 +87,6 @@ func runMerge(r *runner, args []string) error {
 		fmt.Fprintf(r.env.Stdout, "%d conflict(s): see them with 'claimdesk conflicts', settle them with 'claimdesk resolve' or in the window.\n", n)
 	}
 	return nil
-}
-
-// countLine writes counts by record type: "3 claims, 1 source", or "nothing".
-func countLine(counts map[string]int) string {
-	if len(counts) == 0 {
-		return "nothing"
-	}
-	var parts []string
-	for _, typ := range []string{"article", "claim", "source", "evidence", "review", "correction", "settings"} {
-		if n := counts[typ]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, typ))
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 func runConflicts(r *runner, args []string) error {
