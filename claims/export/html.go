@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -108,12 +107,8 @@ func chipStyle(color string) template.CSS {
 
 // safeColor returns color when it is #rrggbb, and grey otherwise.
 func safeColor(color string) string {
-	if len(color) == 7 && color[0] == '#' {
-		if _, err := strconv.ParseUint(color[1:], 16, 32); err == nil {
-			return strings.ToLower(color)
-		}
-	}
-	return "#777777"
+	c := pdfColor(color)
+	return fmt.Sprintf("#%02x%02x%02x", c.r, c.g, c.b)
 }
 
 // textOn returns black or white, whichever contrasts more with a #rrggbb
