@@ -55,32 +55,28 @@ func (t *tx) check(ctx context.Context) (*claims.IntegrityReport, error) {
 	return c.report, nil
 }
 
-// records decodes every record of a bucket, counting them and reporting
-// those that cannot be read.
-func (c *checker) records(bucket []byte, what string, fn func(k []byte, env *envelope, raw []byte)) {
+// checkRecords decodes every record of a bucket once, into its own type,
+// counting them and reporting those that cannot be read.
+func checkRecords[R any](c *checker, bucket []byte, what string, fn func(k []byte, env *envelope, rec *R)) {
 	_ = c.t.Bucket(bucket).ForEach(func(k, v []byte) error {
 		c.report.Records++
 		if c.report.Records%1024 == 0 && c.ctx.Err() != nil {
 			return c.ctx.Err()
 		}
-		var data map[string]any
-		env, err := decodeEnvelope(v, &data)
+		var rec R
+		env, err := decodeEnvelope(v, &rec)
 		if err != nil {
 			c.problem("The %s %s cannot be read: %v.", what, idString(k), err)
 			return nil
 		}
-		fn(k, env, v)
+		fn(k, env, &rec)
 		return nil
 	})
 }
 
 func (c *checker) articles() {
 	hashes := c.t.Bucket(bucketArticleHashes)
-	c.records(bucketArticles, "article", func(k []byte, env *envelope, raw []byte) {
-		var rec articleRecord
-		if _, err := decodeEnvelope(raw, &rec); err != nil {
-			return
-		}
+	checkRecords(c, bucketArticles, "article", func(k []byte, env *envelope, rec *articleRecord) {
 		if claims.TextHash(rec.Text) != rec.TextSHA256 {
 			c.problem("The article %s's text no longer matches its SHA-256.", env.ID)
 		}
@@ -93,12 +89,8 @@ func (c *checker) articles() {
 func (c *checker) claims() {
 	articles, sums := c.t.Bucket(bucketArticles), c.t.Bucket(bucketSummaries)
 	links := c.t.Bucket(bucketArticleClaims)
-	c.records(bucketClaims, "claim", func(k []byte, env *envelope, raw []byte) {
-		cl, err := decodeClaim(raw)
-		if err != nil {
-			c.problem("The claim %s cannot be read: %v.", env.ID, err)
-			return
-		}
+	checkRecords(c, bucketClaims, "claim", func(k []byte, env *envelope, rec *claimRecord) {
+		cl := rec.claim(env)
 		articleKey, err := parseID("Article", cl.ArticleID)
 		if err != nil || articles.Get(articleKey) == nil {
 			c.problem("The claim %s belongs to an article that is not in the file.", env.ID)
@@ -116,17 +108,13 @@ func (c *checker) claims() {
 }
 
 func (c *checker) sources() {
-	c.records(bucketSources, "source", func([]byte, *envelope, []byte) {})
+	checkRecords(c, bucketSources, "source", func([]byte, *envelope, *sourceRecord) {})
 }
 
 func (c *checker) evidence() {
 	claimsB, sources := c.t.Bucket(bucketClaims), c.t.Bucket(bucketSources)
 	byClaim, bySource := c.t.Bucket(bucketClaimEvidence), c.t.Bucket(bucketSourceUses)
-	c.records(bucketEvidence, "evidence", func(k []byte, env *envelope, raw []byte) {
-		var rec evidenceRecord
-		if _, err := decodeEnvelope(raw, &rec); err != nil {
-			return
-		}
+	checkRecords(c, bucketEvidence, "evidence", func(k []byte, env *envelope, rec *evidenceRecord) {
 		claimKey, errC := parseID("Claim", rec.ClaimID)
 		sourceKey, errS := parseID("Source", rec.SourceID)
 		switch {
@@ -144,13 +132,10 @@ func (c *checker) evidence() {
 
 // children checks that every review and correction belongs to a claim.
 func (c *checker) children() {
-	for _, b := range []struct {
-		bucket []byte
-		what   string
-	}{{bucketReviews, "review"}, {bucketCorrections, "correction"}} {
-		c.records(b.bucket, b.what, func([]byte, *envelope, []byte) {})
-		c.orphans(b.bucket, bucketClaims, 0, b.what)
-	}
+	checkRecords(c, bucketReviews, "review", func([]byte, *envelope, *reviewRecord) {})
+	c.orphans(bucketReviews, bucketClaims, 0, "review")
+	checkRecords(c, bucketCorrections, "correction", func([]byte, *envelope, *correctionRecord) {})
+	c.orphans(bucketCorrections, bucketClaims, 0, "correction")
 }
 
 func (c *checker) claimEvents() {
