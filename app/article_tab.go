@@ -112,18 +112,6 @@ func articleMeta(a *claims.Article) string {
 	return strings.Join(append(parts, "frozen copy, SHA-256 "+hash), " · ")
 }
 
-// languageName spells out a language code for the header.
-func languageName(lang string) string {
-	switch lang {
-	case claims.LangFrench:
-		return "French"
-	case claims.LangEnglish:
-		return "English"
-	default:
-		return lang
-	}
-}
-
 // tapClaim selects the claim whose highlight was clicked, here and in the window.
 func (t *articleTab) tapClaim(claimID string) {
 	t.reading.setSelected(claimID)

@@ -2,11 +2,14 @@ package app
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"claimdesk/assets"
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
+	_ "claimdesk/internal/posixlocale" // as main does: C locales speak English
 	"claimdesk/store"
 
 	"fyne.io/fyne/v2"
@@ -50,4 +53,11 @@ func rendered(o fyne.CanvasObject) []fyne.CanvasObject {
 		out = append(out, rendered(c)...)
 	}
 	return out
+}
+
+// TestMain starts every test in English, whatever the locale of the
+// machine running them.
+func TestMain(m *testing.M) {
+	setLanguage(locale.English)
+	os.Exit(m.Run())
 }

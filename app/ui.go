@@ -75,6 +75,7 @@ func New(a fyne.App, w fyne.Window, st claims.Store, opts Options) *UI {
 		claimChanged: ui.claimChanged,
 		selectClaim:  ui.selectClaim,
 	}
+	setLanguage(languageFor(ui.prefs.String(prefLanguage)))
 	ui.build()
 	ui.installMenus()
 	ui.installShortcuts()

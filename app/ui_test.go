@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 	"claimdesk/store"
 
 	"fyne.io/fyne/v2"
@@ -20,12 +21,22 @@ func sampleStore(t testing.TB) claims.Store {
 	return st
 }
 
-// newTestUI builds the real window on st, signed as reviewer, with store
-// work run at once so that tests read the result straight after acting.
+// newTestUI builds the real window on st in English, signed as reviewer,
+// with store work run at once so that tests read the result straight after
+// acting.
 func newTestUI(t *testing.T, st claims.Store, reviewer string) *UI {
 	t.Helper()
+	return newTestUIIn(t, st, reviewer, locale.English)
+}
+
+// newTestUIIn builds the real window as newTestUI does, speaking language;
+// the next test starts in English again.
+func newTestUIIn(t *testing.T, st claims.Store, reviewer, language string) *UI {
+	t.Helper()
+	t.Cleanup(func() { setLanguage(locale.English) })
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefReviewer, reviewer)
+	a.Preferences().SetString(prefLanguage, language)
 	w := test.NewTempWindow(t, nil)
 	ui := New(a, w, st, Options{Path: "sample.db"})
 	ui.spawn = func(f func()) { f() }

@@ -18,7 +18,10 @@ func init() {
 			continue
 		}
 		if IsPOSIX(value) {
+			// In the POSIX locale gettext ignores LANGUAGE; so must Fyne,
+			// which would read it once the locale above is a real one.
 			os.Setenv(name, "en_US.UTF-8")
+			os.Unsetenv("LANGUAGE")
 		}
 		return // the first locale variable set is the one that counts
 	}

@@ -1,0 +1,177 @@
+package assets
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+	"text/template"
+
+	"claimdesk/claims/locale"
+)
+
+// Translations holds the words of the interface and the reports, one file
+// per part and language named part.lang.json (window.fr.json), in the
+// format Fyne's lang package reads: a key to a text, or to its "one" and
+// "other" plural forms, with {{.Name}} for what the code fills in.
+//
+//go:embed translations/*.json
+var Translations embed.FS
+
+// TranslationsDir is the directory of Translations that holds the files.
+const TranslationsDir = "translations"
+
+// Message is one entry of a translation file: the text, or its plural
+// forms when One is set.
+type Message struct {
+	One   string
+	Other string
+}
+
+// UnmarshalJSON reads a plain text or an object of plural forms.
+func (m *Message) UnmarshalJSON(data []byte) error {
+	var text string
+	if err := json.Unmarshal(data, &text); err == nil {
+		*m = Message{Other: text}
+		return nil
+	}
+	var forms struct {
+		One   string `json:"one"`
+		Other string `json:"other"`
+	}
+	if err := json.Unmarshal(data, &forms); err != nil || forms.One == "" || forms.Other == "" {
+		return fmt.Errorf("a message is a text or an object with \"one\" and \"other\"")
+	}
+	*m = Message{One: forms.One, Other: forms.Other}
+	return nil
+}
+
+// Catalog returns every message of lang, read from all its files. An error
+// means a translation file is broken, which the tests rule out.
+func Catalog(lang string) (map[string]Message, error) {
+	files, err := fs.Glob(Translations, path.Join(TranslationsDir, "*."+lang+".json"))
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("no translation files for %q", lang)
+	}
+	all := map[string]Message{}
+	for _, name := range files {
+		raw, err := Translations.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		var part map[string]Message
+		if err := json.Unmarshal(raw, &part); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		for key, m := range part {
+			if _, twice := all[key]; twice {
+				return nil, fmt.Errorf("%s: %q is also in another file", name, key)
+			}
+			all[key] = m
+		}
+	}
+	return all, nil
+}
+
+// Words gives the texts of one language to code that does not run under
+// Fyne, such as the reports; the window reads the same files through Fyne's
+// lang package.
+type Words struct {
+	lang     string
+	messages map[string]Message
+}
+
+var (
+	wordsOnce sync.Once
+	words     map[string]*Words
+)
+
+// WordsFor returns the words of lang, or English's when lang is not a
+// language ClaimDesk speaks.
+func WordsFor(lang string) *Words {
+	wordsOnce.Do(func() {
+		words = map[string]*Words{}
+		for _, l := range locale.Languages {
+			messages, err := Catalog(l)
+			if err != nil {
+				messages = map[string]Message{} // keys stand in; TestTranslations fails first
+			}
+			words[l] = &Words{lang: l, messages: messages}
+		}
+	})
+	if w, ok := words[lang]; ok {
+		return w
+	}
+	return words[locale.English]
+}
+
+// Language returns the language of w.
+func (w *Words) Language() string { return w.lang }
+
+// Has reports whether w has a message for key.
+func (w *Words) Has(key string) bool {
+	_, ok := w.messages[key]
+	return ok
+}
+
+// L returns the text of key, filled in from data, a map of the names the
+// text uses. A key with no message returns the key itself, so a gap shows
+// rather than hides.
+func (w *Words) L(key string, data ...map[string]any) string {
+	m, ok := w.messages[key]
+	if !ok {
+		return key
+	}
+	return fill(key, m.Other, data)
+}
+
+// N returns the form of key that suits count, filled in from data; data's
+// "Count" is count written for the language unless data sets it.
+func (w *Words) N(key string, count int, data ...map[string]any) string {
+	m, ok := w.messages[key]
+	if !ok {
+		return key
+	}
+	fields := map[string]any{"Count": locale.Int(count, w.lang)}
+	if len(data) > 0 {
+		for k, v := range data[0] {
+			fields[k] = v
+		}
+	}
+	text := m.Other
+	if m.One != "" && isOne(count, w.lang) {
+		text = m.One
+	}
+	return fill(key, text, []map[string]any{fields})
+}
+
+// isOne reports whether count takes the singular: 1 in English, 0 and 1 in
+// French.
+func isOne(count int, lang string) bool {
+	if lang == locale.French {
+		return count == 0 || count == 1
+	}
+	return count == 1
+}
+
+func fill(key, text string, data []map[string]any) string {
+	if !strings.Contains(text, "{{") {
+		return text
+	}
+	t, err := template.New(key).Option("missingkey=zero").Parse(text)
+	if err != nil {
+		return text
+	}
+	var b strings.Builder
+	var d map[string]any
+	if len(data) > 0 {
+		d = data[0]
+	}
+	if err := t.Execute(&b, d); err != nil {
+		return text
+	}
+	return b.String()
+}
