@@ -128,9 +128,9 @@ func (a Anchor) Validate() error {
 		return Errorf(EINVALID, "The anchor's words do not fit its offsets %d–%d.", a.Start, a.End)
 	}
 	return firstError(
-		checkText("The anchor's words", a.Exact, MaxLongText),
-		checkText("The anchor's prefix", a.Prefix, MaxShortText),
-		checkText("The anchor's suffix", a.Suffix, MaxShortText),
+		checkText(Textf("The anchor's words"), a.Exact, MaxLongText),
+		checkText(Textf("The anchor's prefix"), a.Prefix, MaxShortText),
+		checkText(Textf("The anchor's suffix"), a.Suffix, MaxShortText),
 	)
 }
 

@@ -42,11 +42,11 @@ func TextHash(text string) string {
 // Validate returns EINVALID when the article cannot be stored.
 func (a *Article) Validate() error {
 	err := firstError(
-		checkRequired("The article title", a.Title, MaxShortText),
-		checkText("The outlet", a.Outlet, MaxShortText),
-		checkURL("The article URL", a.URL),
-		checkDate("The publication date", a.PublishedOn),
-		checkRequired("The article text", a.Text, MaxArticleText),
+		checkRequired(Textf("The article title"), a.Title, MaxShortText),
+		checkText(Textf("The outlet"), a.Outlet, MaxShortText),
+		checkURL(Textf("The article URL"), a.URL),
+		checkDate(Textf("The publication date"), a.PublishedOn),
+		checkRequired(Textf("The article text"), a.Text, MaxArticleText),
 	)
 	if err != nil {
 		return err

@@ -85,14 +85,14 @@ type Claim struct {
 // Validate returns EINVALID when the claim cannot be stored.
 func (c *Claim) Validate() error {
 	err := firstError(
-		checkRequired("The article", c.ArticleID, MaxShortText),
-		checkRequired("The claim's words", c.Text, MaxLongText),
-		checkRequired("The summary", c.Summary, MaxShortText),
-		checkText("The speaker's name", c.Speaker.Name, MaxShortText),
-		checkText("The speaker's role", c.Speaker.Role, MaxShortText),
-		checkText("The speaker's organisation", c.Speaker.Organization, MaxShortText),
-		checkDate("The claim date", c.ClaimDate),
-		checkText("The assignee", c.Assignee, MaxShortText),
+		checkRequired(Textf("The article"), c.ArticleID, MaxShortText),
+		checkRequired(Textf("The claim's words"), c.Text, MaxLongText),
+		checkRequired(Textf("The summary"), c.Summary, MaxShortText),
+		checkText(Textf("The speaker's name"), c.Speaker.Name, MaxShortText),
+		checkText(Textf("The speaker's role"), c.Speaker.Role, MaxShortText),
+		checkText(Textf("The speaker's organisation"), c.Speaker.Organization, MaxShortText),
+		checkDate(Textf("The claim date"), c.ClaimDate),
+		checkText(Textf("The assignee"), c.Assignee, MaxShortText),
 		c.Anchor.Validate(),
 		c.validateSummary(),
 		c.validateTags(),
@@ -125,7 +125,7 @@ func (c *Claim) validateSummary() error {
 
 func (c *Claim) validateTags() error {
 	for _, tag := range c.Tags {
-		if err := checkRequired("A tag", tag, 100); err != nil {
+		if err := checkRequired(Textf("A tag"), tag, 100); err != nil {
 			return err
 		}
 		if strings.ContainsAny(tag, ",\n") {
@@ -141,7 +141,7 @@ func (w CheckWorthiness) Validate() error {
 		return Errorf(EINVALID, "The check-worthiness score must be between 0 and 1.")
 	}
 	for _, r := range w.Reasons {
-		if err := checkText("A check-worthiness reason", r, MaxShortText); err != nil {
+		if err := checkText(Textf("A check-worthiness reason"), r, MaxShortText); err != nil {
 			return err
 		}
 	}

@@ -46,5 +46,5 @@ func ActorFromContext(ctx context.Context) string {
 // or not plain text. A blank name is refused where changes are made, with
 // the way to give one.
 func CheckActor(name string) error {
-	return checkText("Your reviewer name", name, 200)
+	return checkText(Textf("Your reviewer name"), name, 200)
 }

@@ -17,7 +17,12 @@ const (
 // Error is an application error: a code for programs and a sentence for people.
 type Error struct {
 	Code    string
-	Message string
+	Message string // in English, for the command line and logs
+	// Format and Args are what Errorf wrote Message from. The window looks
+	// Format up in the interface's language and writes the message again
+	// from Args; Format is empty when the Error was built another way.
+	Format string
+	Args   []any
 }
 
 // Error returns the message meant for a person.
@@ -25,9 +30,32 @@ func (e *Error) Error() string {
 	return e.Message
 }
 
-// Errorf returns an *Error with the given code and a formatted message.
+// Errorf returns an *Error with the given code and a formatted message. The
+// format must be a string literal written in English: it is also the key of
+// the message's translations, which a test checks.
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
+}
+
+// Text is a piece of English that an error message fills in, such as the
+// name of a field, a kind of record or a clause. It prints as its English;
+// the window writes it in the interface's language, as it does messages.
+// Build it with Textf.
+type Text struct {
+	Format  string // also the key of its translations
+	Args    []any
+	english string
+}
+
+// Textf returns the Text written from format and args. The format must be a
+// string literal, for the same reason as Errorf's.
+func Textf(format string, args ...any) Text {
+	return Text{Format: format, Args: args, english: fmt.Sprintf(format, args...)}
+}
+
+// String returns the English text.
+func (t Text) String() string {
+	return t.english
 }
 
 // ErrorCode returns the code of the first application error wrapped in err.

@@ -35,6 +35,53 @@ func TestErrorf(t *testing.T) {
 	}
 }
 
+func TestErrorfKeepsWhatItWasWrittenFrom(t *testing.T) {
+	field := claims.Textf("The %s title", "source's")
+	err := claims.Errorf(claims.EINVALID, "%s must not be empty; %d tries left.", field, 3)
+	if got, want := err.Message, "The source's title must not be empty; 3 tries left."; got != want {
+		t.Errorf("Message = %q, want %q", got, want)
+	}
+	if got, want := err.Format, "%s must not be empty; %d tries left."; got != want {
+		t.Errorf("Format = %q, want %q", got, want)
+	}
+	if len(err.Args) != 2 || err.Args[1] != 3 {
+		t.Fatalf("Args = %#v, want the field and 3", err.Args)
+	}
+	text, ok := err.Args[0].(claims.Text)
+	if !ok || text.Format != "The %s title" || len(text.Args) != 1 || text.Args[0] != "source's" {
+		t.Errorf("Args[0] = %#v, want the Text of the field", err.Args[0])
+	}
+	if got, want := text.String(), "The source's title"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+}
+
+// Messages name statuses by their labels, as they did before the window
+// could name them in another language; a Status itself prints its value.
+func TestStatusesInMessages(t *testing.T) {
+	tests := []struct {
+		arg  any
+		want string
+	}{
+		{claims.StatusLabel(claims.StatusInReview), "in review"},
+		{claims.StatusLabel(claims.StatusResearching), "researching"},
+		{claims.StatusList{claims.StatusResearching}, "researching"},
+		{claims.StatusList{claims.StatusVerdictDrafted, claims.StatusResearching}, "verdict drafted or researching"},
+		{claims.StatusList{claims.StatusToTriage, claims.StatusResearching, claims.StatusNotCheckWorthy}, "to triage, researching or not check-worthy"},
+		{claims.StatusList{}, "nothing else"},
+		{claims.StatusInReview, "in-review"},
+	}
+	for _, tt := range tests {
+		if got := fmt.Sprintf("%s", tt.arg); got != tt.want {
+			t.Errorf("%#v prints %q, want %q", tt.arg, got, tt.want)
+		}
+	}
+	err := claims.StatusToTriage.CheckMove(claims.StatusPublished)
+	if got, want := claims.ErrorMessage(err), "A claim that is to triage cannot become published; it can become researching or not check-worthy."; got != want {
+		t.Errorf("CheckMove: %q, want %q", got, want)
+	}
+}
+
 func TestErrorCodeAndMessage(t *testing.T) {
 	app := claims.Errorf(claims.ENOTFOUND, "The claim %s does not exist.", "c-1")
 	for name, tt := range map[string]struct {

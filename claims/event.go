@@ -42,13 +42,13 @@ func (e *Event) Validate() error {
 		return Errorf(EINVALID, "The event's link to the one before it is not a SHA-256.")
 	}
 	return firstError(
-		checkRequired("The event's author", e.Actor, MaxShortText),
-		checkRequired("The event's action", e.Action, 100),
-		checkRequired("The event's record type", e.RecordType, 100),
-		checkRequired("The event's record", e.RecordID, MaxShortText),
-		checkText("The event's summary", e.Summary, MaxLongText),
-		checkText("The event's before", e.Before, MaxArticleText),
-		checkText("The event's after", e.After, MaxArticleText),
+		checkRequired(Textf("The event's author"), e.Actor, MaxShortText),
+		checkRequired(Textf("The event's action"), e.Action, 100),
+		checkRequired(Textf("The event's record type"), e.RecordType, 100),
+		checkRequired(Textf("The event's record"), e.RecordID, MaxShortText),
+		checkText(Textf("The event's summary"), e.Summary, MaxLongText),
+		checkText(Textf("The event's before"), e.Before, MaxArticleText),
+		checkText(Textf("The event's after"), e.After, MaxArticleText),
 	)
 }
 

@@ -52,8 +52,8 @@ func (s *RatingScale) CheckRating(key string) error {
 // Validate returns EINVALID when the scale is malformed.
 func (s *RatingScale) Validate() error {
 	if err := firstError(
-		checkRequired("The scale's key", s.Key, 100),
-		checkRequired("The scale's name", s.Name, MaxShortText),
+		checkRequired(Textf("The scale's key"), s.Key, 100),
+		checkRequired(Textf("The scale's name"), s.Name, MaxShortText),
 	); err != nil {
 		return err
 	}
@@ -77,7 +77,7 @@ func (s *RatingScale) Validate() error {
 }
 
 func (r Rating) validate(s *RatingScale) error {
-	if err := checkRequired("A rating's label", r.Label, 100); err != nil {
+	if err := checkRequired(Textf("A rating's label"), r.Label, 100); err != nil {
 		return err
 	}
 	if r.Key != Slug(r.Label) {

@@ -22,8 +22,8 @@ func (s *Settings) Validate() error {
 		return Errorf(EINVALID, "The language must be %q or %q.", LangFrench, LangEnglish)
 	}
 	return firstError(
-		checkText("The organisation", s.Organization, MaxShortText),
-		checkURL("The base URL", s.BaseURL),
+		checkText(Textf("The organisation"), s.Organization, MaxShortText),
+		checkURL(Textf("The base URL"), s.BaseURL),
 		s.Scale.Validate(),
 	)
 }

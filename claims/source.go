@@ -81,20 +81,20 @@ type Source struct {
 // Validate returns EINVALID when the source cannot be stored.
 func (s *Source) Validate() error {
 	err := firstError(
-		checkRequired("The source's title", s.Title, MaxShortText),
-		checkText("The publisher", s.Publisher, MaxShortText),
-		checkDate("The issue date", s.Issued),
-		checkDate("The access date", s.Accessed),
-		checkURL("The source URL", s.URL),
-		checkURL("The archive URL", s.ArchiveURL),
-		checkText("The DOI", s.DOI, 200),
-		checkText("The notes", s.Notes, MaxLongText),
+		checkRequired(Textf("The source's title"), s.Title, MaxShortText),
+		checkText(Textf("The publisher"), s.Publisher, MaxShortText),
+		checkDate(Textf("The issue date"), s.Issued),
+		checkDate(Textf("The access date"), s.Accessed),
+		checkURL(Textf("The source URL"), s.URL),
+		checkURL(Textf("The archive URL"), s.ArchiveURL),
+		checkText(Textf("The DOI"), s.DOI, 200),
+		checkText(Textf("The notes"), s.Notes, MaxLongText),
 	)
 	if err != nil {
 		return err
 	}
 	for _, a := range s.Authors {
-		if err := checkRequired("An author", a, MaxShortText); err != nil {
+		if err := checkRequired(Textf("An author"), a, MaxShortText); err != nil {
 			return err
 		}
 	}
@@ -147,11 +147,11 @@ type Evidence struct {
 // Validate returns EINVALID when the evidence cannot be stored.
 func (e *Evidence) Validate() error {
 	err := firstError(
-		checkRequired("The claim", e.ClaimID, MaxShortText),
-		checkRequired("The source", e.SourceID, MaxShortText),
-		checkText("The excerpt", e.Excerpt, MaxLongText),
-		checkText("The locator", e.Locator, MaxShortText),
-		checkText("The note", e.Note, MaxLongText),
+		checkRequired(Textf("The claim"), e.ClaimID, MaxShortText),
+		checkRequired(Textf("The source"), e.SourceID, MaxShortText),
+		checkText(Textf("The excerpt"), e.Excerpt, MaxLongText),
+		checkText(Textf("The locator"), e.Locator, MaxShortText),
+		checkText(Textf("The note"), e.Note, MaxLongText),
 	)
 	if err != nil {
 		return err

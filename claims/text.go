@@ -17,7 +17,7 @@ const (
 
 // checkText returns an EINVALID error when s is not text a person could have
 // typed: invalid UTF-8, NUL bytes, or longer than max characters.
-func checkText(field, s string, max int) error {
+func checkText(field Text, s string, max int) error {
 	if !utf8.ValidString(s) {
 		return Errorf(EINVALID, "%s must be valid UTF-8 text.", field)
 	}
@@ -31,7 +31,7 @@ func checkText(field, s string, max int) error {
 }
 
 // checkRequired is checkText for a field that may not be blank.
-func checkRequired(field, s string, max int) error {
+func checkRequired(field Text, s string, max int) error {
 	if strings.TrimSpace(s) == "" {
 		return Errorf(EINVALID, "%s must not be empty.", field)
 	}
@@ -53,7 +53,7 @@ func firstError(errs ...error) error {
 const DateLayout = "2006-01-02"
 
 // checkDate accepts "" (unknown) or a real YYYY-MM-DD date.
-func checkDate(field, s string) error {
+func checkDate(field Text, s string) error {
 	if s == "" {
 		return nil
 	}
@@ -67,7 +67,7 @@ var urlPattern = regexp.MustCompile(`^https?://[^\s/$.?#][^\s]*$`)
 
 // checkURL accepts "" or an absolute http(s) URL. Other schemes are refused
 // because a report turns them into links a reader may click.
-func checkURL(field, s string) error {
+func checkURL(field Text, s string) error {
 	if s == "" {
 		return nil
 	}

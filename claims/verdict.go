@@ -22,11 +22,11 @@ type Verdict struct {
 // does not know the rating scale; the store checks the rating against it.
 func (v *Verdict) Validate() error {
 	return firstError(
-		checkRequired("The rating", v.Rating, 100),
-		checkRequired("The explanation", v.Explanation, MaxLongText),
-		checkText("The rationale", v.Rationale, MaxLongText),
-		checkText("The methodology", v.Methodology, MaxLongText),
-		checkText("The verdict's author", v.Author, MaxShortText),
+		checkRequired(Textf("The rating"), v.Rating, 100),
+		checkRequired(Textf("The explanation"), v.Explanation, MaxLongText),
+		checkText(Textf("The rationale"), v.Rationale, MaxLongText),
+		checkText(Textf("The methodology"), v.Methodology, MaxLongText),
+		checkText(Textf("The verdict's author"), v.Author, MaxShortText),
 	)
 }
 
@@ -58,8 +58,8 @@ func (r *Review) Validate() error {
 		return Errorf(EINVALID, "Say what needs changing in a comment.")
 	}
 	return firstError(
-		checkRequired("The reviewer", r.Reviewer, MaxShortText),
-		checkText("The review comment", r.Comment, MaxLongText),
+		checkRequired(Textf("The reviewer"), r.Reviewer, MaxShortText),
+		checkText(Textf("The review comment"), r.Comment, MaxLongText),
 	)
 }
 
@@ -78,10 +78,10 @@ type Correction struct {
 // Validate returns EINVALID when the correction cannot be recorded.
 func (c *Correction) Validate() error {
 	return firstError(
-		checkRequired("The correction's reason", c.Reason, MaxLongText),
-		checkText("The correction's public note", c.PublicNote, MaxLongText),
-		checkRequired("The old rating", c.OldRating, 100),
-		checkRequired("The new rating", c.NewRating, 100),
+		checkRequired(Textf("The correction's reason"), c.Reason, MaxLongText),
+		checkText(Textf("The correction's public note"), c.PublicNote, MaxLongText),
+		checkRequired(Textf("The old rating"), c.OldRating, 100),
+		checkRequired(Textf("The new rating"), c.NewRating, 100),
 	)
 }
 

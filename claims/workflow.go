@@ -81,7 +81,7 @@ func (s Status) CheckMove(next Status) error {
 		return Errorf(EINVALID, "%q is not a workflow status.", truncate(string(next), 30))
 	}
 	if !s.CanMoveTo(next) {
-		return Errorf(ECONFLICT, "A claim that is %s cannot become %s; it can become %s.", s.Label(), next.Label(), listStatuses(s.Next()))
+		return Errorf(ECONFLICT, "A claim that is %s cannot become %s; it can become %s.", StatusLabel(s), StatusLabel(next), StatusList(s.Next()))
 	}
 	return nil
 }
@@ -91,15 +91,30 @@ func (s Status) IsPublic() bool {
 	return s == StatusPublished || s == StatusCorrected
 }
 
-func listStatuses(list []Status) string {
-	if len(list) == 0 {
+// StatusLabel is a status as a message names it: by its Label in English,
+// and in the window by its name in the interface's language. Status itself
+// prints as its stored value, which commands and files rely on.
+type StatusLabel Status
+
+// String returns the status's label.
+func (s StatusLabel) String() string {
+	return Status(s).Label()
+}
+
+// StatusList is statuses a message offers as choices, "a, b or c" in
+// English; the window names them in the interface's language.
+type StatusList []Status
+
+// String returns the labels in English.
+func (l StatusList) String() string {
+	if len(l) == 0 {
 		return "nothing else"
 	}
 	out := ""
-	for i, s := range list {
+	for i, s := range l {
 		switch {
 		case i == 0:
-		case i == len(list)-1:
+		case i == len(l)-1:
 			out += " or "
 		default:
 			out += ", "
@@ -117,7 +132,7 @@ func ParseStatus(s string) (Status, error) {
 			return st, nil
 		}
 	}
-	return "", Errorf(EINVALID, "%q is not a workflow status; use one of %s.", truncate(s, 30), listStatuses(Statuses))
+	return "", Errorf(EINVALID, "%q is not a workflow status; use one of %s.", truncate(s, 30), StatusList(Statuses))
 }
 
 // CheckPublishable returns ECONFLICT with the reason when c may not be
@@ -126,7 +141,7 @@ func ParseStatus(s string) (Status, error) {
 // is set.
 func (c *Claim) CheckPublishable(requireSecondReviewer bool) error {
 	if c.Status != StatusInReview {
-		return Errorf(ECONFLICT, "Only a claim in review can be published; this one is %s.", c.Status.Label())
+		return Errorf(ECONFLICT, "Only a claim in review can be published; this one is %s.", StatusLabel(c.Status))
 	}
 	if c.Verdict == nil {
 		return Errorf(ECONFLICT, "The claim has no verdict to publish.")
