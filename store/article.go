@@ -118,14 +118,14 @@ func eachLive[R any](t *tx, bucket []byte, fn func(env *envelope, rec *R)) error
 func (t *tx) get(bucket, key []byte, what string, data any) (*envelope, error) {
 	raw := t.Bucket(bucket).Get(key)
 	if raw == nil {
-		return nil, claims.Errorf(claims.ENOTFOUND, "%s %s not found.", what, idString(key))
+		return nil, claims.Errorf(claims.ENOTFOUND, "%s %s not found.", recordName(what), idString(key))
 	}
 	env, err := decodeEnvelope(raw, data)
 	if err != nil {
 		return nil, err
 	}
 	if env.Deleted {
-		return nil, claims.Errorf(claims.ENOTFOUND, "%s %s was deleted.", what, idString(key))
+		return nil, claims.Errorf(claims.ENOTFOUND, "%s %s was deleted.", recordName(what), idString(key))
 	}
 	return env, nil
 }

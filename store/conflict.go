@@ -197,13 +197,13 @@ func maps(m map[string]json.RawMessage) map[string]json.RawMessage {
 // stores it with its indexes.
 func (t *tx) storeResolved(key []byte, aside setAside, raw []byte) error {
 	if aside.Type == "settings" {
-		out, err := checkSettings(raw, "combination")
+		out, err := checkSettings(raw, claims.Textf("combination"))
 		if err != nil {
 			return err
 		}
 		return t.put(bucketMeta, metaSettings, out)
 	}
-	in := newCheckIn("combination", t)
+	in := newCheckIn(claims.Textf("combination"), t)
 	check := map[string]func(json.RawMessage) (*inRecord, error){
 		"article": in.article, "source": in.source, "claim": in.claim, "evidence": in.evidence,
 	}[aside.Type]

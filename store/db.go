@@ -164,7 +164,7 @@ func (db *DB) prepare(exists bool, lang string) error {
 			// The migration reads every record it converts; one it cannot
 			// read is damage the checks at open do not see. Nothing was
 			// written: the transaction rolled back.
-			return damagedFile("it could not be updated to schema %d (%v)", SchemaVersion, err)
+			return damagedFile(claims.Textf("it could not be updated to schema %d (%v)", SchemaVersion, err))
 		}
 		return err
 	}
@@ -176,7 +176,7 @@ func (db *DB) prepare(exists bool, lang string) error {
 func checkBuckets(btx *bolt.Tx) error {
 	for _, name := range schemaBuckets {
 		if btx.Bucket(name) == nil {
-			return damagedFile("its %s are missing", name)
+			return damagedFile(claims.Textf("its %s are missing", name))
 		}
 	}
 	return nil

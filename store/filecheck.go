@@ -45,8 +45,8 @@ var (
 
 // damagedFile reports a file that is a bbolt file but cannot be used. The
 // reason is a lower-case clause.
-func damagedFile(format string, args ...any) error {
-	return claims.Errorf(claims.EINVALID, "This file is damaged: %s.", fmt.Sprintf(format, args...))
+func damagedFile(reason claims.Text) error {
+	return claims.Errorf(claims.EINVALID, "This file is damaged: %s.", reason)
 }
 
 // boltMeta is one meta page: the header bbolt trusts to find everything else.
@@ -190,10 +190,10 @@ func pickMeta(m0, m1 boltMeta) (boltMeta, error) {
 	}
 	for _, m := range []boltMeta{m0, m1} {
 		if m.magic == boltMagic && m.version != boltVersion {
-			return boltMeta{}, damagedFile("its format version is %d, not %d", m.version, boltVersion)
+			return boltMeta{}, damagedFile(claims.Textf("its format version is %d, not %d", m.version, boltVersion))
 		}
 	}
-	return boltMeta{}, damagedFile("both of its headers fail their checksum")
+	return boltMeta{}, damagedFile(claims.Textf("both of its headers fail their checksum"))
 }
 
 // checkPageSize rejects sizes bbolt would accept but that no bbolt writer
@@ -201,9 +201,9 @@ func pickMeta(m0, m1 boltMeta) (boltMeta, error) {
 func checkPageSize(m boltMeta, pageSize int) error {
 	switch {
 	case pageSize < boltMinPageSize || pageSize > boltMaxPageSize || pageSize&(pageSize-1) != 0:
-		return damagedFile("its page size (%d bytes) is not valid", pageSize)
+		return damagedFile(claims.Textf("its page size (%d bytes) is not valid", pageSize))
 	case int(m.pageSize) != pageSize:
-		return damagedFile("its headers disagree on the page size (%d and %d bytes)", m.pageSize, pageSize)
+		return damagedFile(claims.Textf("its headers disagree on the page size (%d and %d bytes)", m.pageSize, pageSize))
 	}
 	return nil
 }
@@ -214,16 +214,16 @@ func checkMeta(f *os.File, m boltMeta, size int64) error {
 	ps := uint64(m.pageSize)
 	switch {
 	case m.highwater > uint64(size)/ps:
-		return damagedFile("it is shorter than its header says (%d of %d bytes)", size, clampMul(m.highwater, ps))
+		return damagedFile(claims.Textf("it is shorter than its header says (%d of %d bytes)", size, clampMul(m.highwater, ps)))
 	case m.root < 2 || m.root >= m.highwater:
-		return damagedFile("its root page (%d) is out of range", m.root)
+		return damagedFile(claims.Textf("its root page (%d) is out of range", m.root))
 	case m.freelist < 2 || m.freelist >= m.highwater:
-		return damagedFile("its freelist page (%d) is out of range", m.freelist)
+		return damagedFile(claims.Textf("its freelist page (%d) is out of range", m.freelist))
 	}
-	if err := checkPage(f, m, m.root, "root", boltBranchPage, boltLeafPage); err != nil {
+	if err := checkPage(f, m, m.root, claims.Textf("root"), boltBranchPage, boltLeafPage); err != nil {
 		return err
 	}
-	if err := checkPage(f, m, m.freelist, "freelist", boltFreelistPage); err != nil {
+	if err := checkPage(f, m, m.freelist, claims.Textf("freelist"), boltFreelistPage); err != nil {
 		return err
 	}
 	return checkFreelistCount(f, m)
@@ -261,19 +261,19 @@ func readPageHeader(f *os.File, m boltMeta, id uint64) (pageHeader, error) {
 
 // checkPage checks the page that bbolt reads first when opening: bbolt's own
 // check of it (Page.FastCheck) panics, and its overflow is read unchecked.
-func checkPage(f *os.File, m boltMeta, id uint64, what string, kinds ...uint16) error {
+func checkPage(f *os.File, m boltMeta, id uint64, what claims.Text, kinds ...uint16) error {
 	p, err := readPageHeader(f, m, id)
 	if err != nil {
 		return err
 	}
 	if p.id != id {
-		return damagedFile("its %s page (%d) is labelled as page %d", what, id, p.id)
+		return damagedFile(claims.Textf("its %s page (%d) is labelled as page %d", what, id, p.id))
 	}
 	if !hasKind(p.flags, kinds) {
-		return damagedFile("its %s page (%d) has the wrong type (flags %#x)", what, id, p.flags)
+		return damagedFile(claims.Textf("its %s page (%d) has the wrong type (flags %#x)", what, id, p.flags))
 	}
 	if uint64(p.overflow) >= m.highwater-id {
-		return damagedFile("its %s page (%d) runs past the end of the data", what, id)
+		return damagedFile(claims.Textf("its %s page (%d) runs past the end of the data", what, id))
 	}
 	return nil
 }
@@ -305,7 +305,7 @@ func checkFreelistCount(f *os.File, m boltMeta) error {
 	}
 	room := (uint64(p.overflow)+1)*uint64(m.pageSize) - boltPageHeader
 	if ids > room/8-first {
-		return damagedFile("its freelist page (%d) lists more pages than it holds", m.freelist)
+		return damagedFile(claims.Textf("its freelist page (%d) lists more pages than it holds", m.freelist))
 	}
 	// tx.Check takes a listed page as free without asking whether it can
 	// be: bbolt would hand a meta page, the freelist's own page or a page
@@ -318,7 +318,7 @@ func checkFreelistCount(f *os.File, m boltMeta) error {
 	for i := range ids {
 		id := binary.NativeEndian.Uint64(b[i*8:])
 		if id < 2 || id >= m.highwater || (id >= m.freelist && id <= m.freelist+uint64(p.overflow)) {
-			return damagedFile("its freelist page (%d) lists page %d, which cannot be free", m.freelist, id)
+			return damagedFile(claims.Textf("its freelist page (%d) lists page %d, which cannot be free", m.freelist, id))
 		}
 	}
 	return nil
@@ -378,7 +378,7 @@ func walkGuarded(path string) (err error) {
 	case errors.Is(err, bolterrors.ErrTimeout):
 		return errFileInUse
 	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch), errors.Is(err, bolterrors.ErrChecksum):
-		return damagedFile("bbolt refused it (%v)", err)
+		return damagedFile(claims.Textf("bbolt refused it (%v)", err))
 	case err != nil:
 		return checkError(path, err)
 	}
@@ -391,9 +391,9 @@ func walkGuarded(path string) (err error) {
 // bbolt's assertions about a page.
 func panicked(r any) error {
 	if _, ok := r.(interface{ Addr() uintptr }); ok {
-		return damagedFile("a page points outside the file")
+		return damagedFile(claims.Textf("a page points outside the file"))
 	}
-	return damagedFile("a page could not be read (%v)", r)
+	return damagedFile(claims.Textf("a page could not be read (%v)", r))
 }
 
 // walkTx reads every key and value before tx.Check runs: Check reads pages
@@ -402,7 +402,7 @@ func walkTx(tx *bolt.Tx) error {
 	var w walker
 	err := tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
 		if b == nil {
-			return damagedFile("its top level holds a value, not a bucket")
+			return damagedFile(claims.Textf("its top level holds a value, not a bucket"))
 		}
 		return w.bucket(b)
 	})
@@ -418,7 +418,7 @@ func walkTx(tx *bolt.Tx) error {
 		}
 	}
 	if first != nil {
-		return damagedFile("%v", first)
+		return damagedFile(claims.Textf("%v", first))
 	}
 	return nil
 }
@@ -496,21 +496,21 @@ func (c *treeChecker) check(root uint64) error {
 // children, or the roots of the buckets a leaf page holds.
 func (c *treeChecker) page(id uint64) ([]uint64, error) {
 	if id < 2 || id >= c.m.highwater {
-		return nil, damagedFile("a page refers to page %d, which is out of range", id)
+		return nil, damagedFile(claims.Textf("a page refers to page %d, which is out of range", id))
 	}
 	if c.seen[id] {
-		return nil, damagedFile("page %d is used twice", id)
+		return nil, damagedFile(claims.Textf("page %d is used twice", id))
 	}
 	p, err := readPageHeader(c.f, c.m, id)
 	switch {
 	case err != nil:
 		return nil, err
 	case p.id != id:
-		return nil, damagedFile("page %d is labelled as page %d", id, p.id)
+		return nil, damagedFile(claims.Textf("page %d is labelled as page %d", id, p.id))
 	case p.flags != boltBranchPage && p.flags != boltLeafPage:
-		return nil, damagedFile("page %d has the wrong type (flags %#x)", id, p.flags)
+		return nil, damagedFile(claims.Textf("page %d has the wrong type (flags %#x)", id, p.flags))
 	case uint64(p.overflow) >= c.m.highwater-id:
-		return nil, damagedFile("page %d runs past the end of the data", id)
+		return nil, damagedFile(claims.Textf("page %d runs past the end of the data", id))
 	}
 	for i := range uint64(p.overflow) + 1 {
 		c.seen[id+i] = true
@@ -536,7 +536,7 @@ func (c *treeChecker) page(id uint64) ([]uint64, error) {
 	// parent gives; bbolt's writes find a child in its parent by its first
 	// key, and one they cannot find stays referenced after it is freed.
 	if want, ok := c.want[id]; ok && !bytes.Equal(firstKey(b, p.flags), want) {
-		return nil, damagedFile("page %d does not begin with the key its parent gives it", id)
+		return nil, damagedFile(claims.Textf("page %d does not begin with the key its parent gives it", id))
 	}
 	return next, nil
 }
@@ -563,7 +563,7 @@ func branchChildren(b []byte, id uint64) ([]uint64, [][]byte, error) {
 	// bbolt never writes an empty branch page; a cursor would read a child
 	// ID from beyond its header.
 	if count == 0 || boltPageHeader+count*boltElement > len(b) {
-		return nil, nil, damagedFile("branch page %d holds %d entries", id, count)
+		return nil, nil, damagedFile(claims.Textf("branch page %d holds %d entries", id, count))
 	}
 	children, keys := make([]uint64, count), make([][]byte, count)
 	var order keyOrder
@@ -574,7 +574,7 @@ func branchChildren(b []byte, id uint64) ([]uint64, [][]byte, error) {
 		start := uint64(off) + uint64(ne.Uint32(e[0:]))
 		end := start + uint64(ne.Uint32(e[4:]))
 		if end > uint64(len(b)) {
-			return nil, nil, damagedFile("a key of page %d lies outside it", id)
+			return nil, nil, damagedFile(claims.Textf("a key of page %d lies outside it", id))
 		}
 		if err := order.next(b[start:end], id, false); err != nil {
 			return nil, nil, err
@@ -592,7 +592,7 @@ func branchChildren(b []byte, id uint64) ([]uint64, [][]byte, error) {
 func leafBuckets(b []byte, id uint64, inline bool) ([]uint64, error) {
 	count := int(binary.NativeEndian.Uint16(b[10:]))
 	if boltPageHeader+count*boltElement > len(b) {
-		return nil, damagedFile("leaf page %d holds %d entries", id, count)
+		return nil, damagedFile(claims.Textf("leaf page %d holds %d entries", id, count))
 	}
 	var roots []uint64
 	var keys keyOrder
@@ -604,7 +604,7 @@ func leafBuckets(b []byte, id uint64, inline bool) ([]uint64, error) {
 		start := key + uint64(ne.Uint32(e[8:]))
 		end := start + uint64(ne.Uint32(e[12:]))
 		if end > uint64(len(b)) {
-			return nil, damagedFile("an entry of page %d lies outside it", id)
+			return nil, damagedFile(claims.Textf("an entry of page %d lies outside it", id))
 		}
 		if err := keys.next(b[key:start], id, inline); err != nil {
 			return nil, err
@@ -614,7 +614,7 @@ func leafBuckets(b []byte, id uint64, inline bool) ([]uint64, error) {
 		}
 		// bbolt inlines only buckets without buckets inside.
 		if inline {
-			return nil, damagedFile("an inline bucket in page %d holds a bucket", id)
+			return nil, damagedFile(claims.Textf("an inline bucket in page %d holds a bucket", id))
 		}
 		more, err := bucketRoots(b[start:end], id)
 		if err != nil {
@@ -631,7 +631,7 @@ func leafBuckets(b []byte, id uint64, inline bool) ([]uint64, error) {
 // page 0, which for an inline bucket is the same page again, forever.
 func bucketRoots(v []byte, id uint64) ([]uint64, error) {
 	if len(v) < boltBucketHeader {
-		return nil, damagedFile("a bucket in page %d is cut short", id)
+		return nil, damagedFile(claims.Textf("a bucket in page %d is cut short", id))
 	}
 	if root := binary.NativeEndian.Uint64(v); root != 0 {
 		return []uint64{root}, nil
@@ -642,7 +642,7 @@ func bucketRoots(v []byte, id uint64) ([]uint64, error) {
 	inline := v[boltBucketHeader:]
 	ne := binary.NativeEndian
 	if len(inline) < boltPageHeader || ne.Uint16(inline[8:]) != boltLeafPage || ne.Uint64(inline) != 0 || ne.Uint32(inline[12:]) != 0 {
-		return nil, damagedFile("an inline bucket in page %d is malformed", id)
+		return nil, damagedFile(claims.Textf("an inline bucket in page %d is malformed", id))
 	}
 	return leafBuckets(inline, id, true)
 }
@@ -660,9 +660,9 @@ type keyOrder struct {
 func (k *keyOrder) next(key []byte, id uint64, ordered bool) error {
 	switch {
 	case len(key) == 0:
-		return damagedFile("page %d holds an empty key", id)
+		return damagedFile(claims.Textf("page %d holds an empty key", id))
 	case ordered && k.seen && bytes.Compare(key, k.prev) <= 0:
-		return damagedFile("the keys of an inline bucket in page %d are out of order", id)
+		return damagedFile(claims.Textf("the keys of an inline bucket in page %d are out of order", id))
 	}
 	k.prev, k.seen = key, true
 	return nil

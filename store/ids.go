@@ -73,7 +73,7 @@ func newRevision() string {
 func parseID(what, id string) ([]byte, error) {
 	u, err := uuid.Parse(id)
 	if err != nil {
-		return nil, claims.Errorf(claims.ENOTFOUND, "%s %q not found.", what, truncateID(id))
+		return nil, claims.Errorf(claims.ENOTFOUND, "%s %q not found.", recordName(what), truncateID(id))
 	}
 	return u[:], nil
 }
@@ -96,4 +96,40 @@ func truncateID(id string) string {
 // joinKey makes an index key: a parent ID followed by a child ID.
 func joinKey(parent, child []byte) []byte {
 	return append(append(make([]byte, 0, len(parent)+len(child)), parent...), child...)
+}
+
+// recordName is what, a kind of record as the code names it ("claim", or
+// "Claim" to begin a sentence), as a message fills it in: a Text, so that
+// the window names it in the interface's language. Each name is spelt out
+// for the translation test; another stays as it is.
+func recordName(what string) any {
+	switch what {
+	case "article":
+		return claims.Textf("article")
+	case "Article":
+		return claims.Textf("Article")
+	case "claim":
+		return claims.Textf("claim")
+	case "Claim":
+		return claims.Textf("Claim")
+	case "source":
+		return claims.Textf("source")
+	case "Source":
+		return claims.Textf("Source")
+	case "evidence":
+		return claims.Textf("evidence")
+	case "Evidence":
+		return claims.Textf("Evidence")
+	case "review":
+		return claims.Textf("review")
+	case "correction":
+		return claims.Textf("correction")
+	case "event":
+		return claims.Textf("event")
+	case "Event":
+		return claims.Textf("Event")
+	case "Record":
+		return claims.Textf("Record")
+	}
+	return what
 }

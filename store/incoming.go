@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"claimdesk/claims"
@@ -27,8 +28,8 @@ type inRecord struct {
 // checkIn validates records from outside. References may point at records
 // that came in earlier, or, when merging, at this file's own records.
 type checkIn struct {
-	from     string // "dump" or "other file", for messages
-	t        *tx    // this file, when references may resolve to it
+	from     claims.Text // "dump", "other file" or "combination", for messages
+	t        *tx         // this file, when references may resolve to it
 	seen     map[string]bool
 	articles map[string]*claims.Article
 	claimIDs map[string]bool
@@ -36,7 +37,7 @@ type checkIn struct {
 	indexes  map[string]*claims.TextIndex // by article ID: many claims share an article
 }
 
-func newCheckIn(from string, t *tx) *checkIn {
+func newCheckIn(from claims.Text, t *tx) *checkIn {
 	return &checkIn{from: from, t: t, seen: map[string]bool{}, articles: map[string]*claims.Article{},
 		claimIDs: map[string]bool{}, sources: map[string]bool{}, indexes: map[string]*claims.TextIndex{}}
 }
@@ -46,19 +47,19 @@ func decodeIn[R any](in *checkIn, raw json.RawMessage, typ string, bucket []byte
 	var rec R
 	env, err := decodeEnvelope(raw, &rec)
 	if err != nil {
-		return nil, nil, claims.Errorf(claims.EINVALID, "The %s has an unreadable %s: %v.", in.from, typ, err)
+		return nil, nil, claims.Errorf(claims.EINVALID, "The %s has an unreadable %s: %v.", in.from, recordName(typ), err)
 	}
 	key, err := parseID(typ, env.ID)
 	if err != nil || env.Type != typ {
-		return nil, nil, claims.Errorf(claims.EINVALID, "The %s has a %s record with a bad ID or type (%.40q).", in.from, typ, env.ID)
+		return nil, nil, claims.Errorf(claims.EINVALID, "The %s has a %s record with a bad ID or type (%.40q).", in.from, recordName(typ), env.ID)
 	}
 	if in.seen[string(key)] {
-		return nil, nil, claims.Errorf(claims.EINVALID, "The %s has the %s %s twice.", in.from, typ, env.ID)
+		return nil, nil, claims.Errorf(claims.EINVALID, "The %s has the %s %s twice.", in.from, recordName(typ), env.ID)
 	}
 	in.seen[string(key)] = true
 	for _, r := range env.Revisions {
 		if r.Rev == "" || claims.CheckActor(r.By) != nil {
-			return nil, nil, claims.Errorf(claims.EINVALID, "The %s's %s %s has a revision without a name or author.", in.from, typ, env.ID)
+			return nil, nil, claims.Errorf(claims.EINVALID, "The %s's %s %s has a revision without a name or author.", in.from, recordName(typ), env.ID)
 		}
 	}
 	if env.Data, err = json.Marshal(rec); err != nil {
@@ -71,8 +72,19 @@ func decodeIn[R any](in *checkIn, raw json.RawMessage, typ string, bucket []byte
 	return &inRecord{typ: typ, bucket: bucket, key: key, env: env, raw: out}, &rec, nil
 }
 
+// reason is err as another message quotes it: the application error
+// itself, which prints as its message and which the window can translate,
+// or ErrorMessage's sentence for any other error.
+func reason(err error) any {
+	var e *claims.Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return claims.ErrorMessage(err)
+}
+
 func (in *checkIn) invalid(typ, id string, err error) error {
-	return claims.Errorf(claims.EINVALID, "The %s's %s %s is invalid: %s", in.from, typ, id, claims.ErrorMessage(err))
+	return claims.Errorf(claims.EINVALID, "The %s's %s %s is invalid: %s", in.from, recordName(typ), id, reason(err))
 }
 
 func (in *checkIn) article(raw json.RawMessage) (*inRecord, error) {
@@ -139,7 +151,7 @@ func (in *checkIn) evidence(raw json.RawMessage) (*inRecord, error) {
 // child validates a review or correction of a claim.
 func (in *checkIn) child(c childRecord, typ string) (*inRecord, error) {
 	if !in.hasClaim(c.ClaimID) {
-		return nil, claims.Errorf(claims.EINVALID, "The %s has a %s of a claim it does not have (%.40q).", in.from, typ, c.ClaimID)
+		return nil, claims.Errorf(claims.EINVALID, "The %s has a %s of a claim it does not have (%.40q).", in.from, recordName(typ), c.ClaimID)
 	}
 	var r *inRecord
 	var err error

@@ -110,7 +110,7 @@ type merger struct {
 }
 
 func newMerger(t *tx, o *bolt.Tx) *merger {
-	return &merger{t: t, o: o, in: newCheckIn("other file", t),
+	return &merger{t: t, o: o, in: newCheckIn(claims.Textf("other file"), t),
 		report: &claims.MergeReport{Added: map[string]int{}, Updated: map[string]int{}}}
 }
 
@@ -262,7 +262,7 @@ func (m *merger) settings() error {
 	if theirsRaw == nil {
 		return claims.Errorf(claims.EINVALID, "This file is damaged: its settings are missing.")
 	}
-	raw, err := checkSettings(theirsRaw, "other file")
+	raw, err := checkSettings(theirsRaw, claims.Textf("other file"))
 	if err != nil {
 		return err
 	}
@@ -305,7 +305,7 @@ func (m *merger) children(typ string) error {
 	bucket := map[string][]byte{"review": bucketReviews, "correction": bucketCorrections}[typ]
 	return m.o.Bucket(bucket).ForEach(func(k, v []byte) error {
 		if len(k) != 32 {
-			return claims.Errorf(claims.EINVALID, "This file is damaged: a %s has a malformed key.", typ)
+			return claims.Errorf(claims.EINVALID, "This file is damaged: a %s has a malformed key.", recordName(typ))
 		}
 		if bytes.Equal(m.t.Bucket(bucket).Get(k), v) {
 			return nil

@@ -81,7 +81,7 @@ func readDump(r io.Reader) (*dump, error) {
 }
 
 func (t *tx) restore(d *dump) error {
-	in := newCheckIn("dump", nil)
+	in := newCheckIn(claims.Textf("dump"), nil)
 	if err := t.restoreSettings(d.Settings); err != nil {
 		return err
 	}
@@ -118,7 +118,7 @@ func (t *tx) restore(d *dump) error {
 }
 
 func (t *tx) restoreSettings(raw json.RawMessage) error {
-	out, err := checkSettings(raw, "dump")
+	out, err := checkSettings(raw, claims.Textf("dump"))
 	if err != nil {
 		return err
 	}
@@ -126,14 +126,14 @@ func (t *tx) restoreSettings(raw json.RawMessage) error {
 }
 
 // checkSettings validates settings from outside and returns the bytes to store.
-func checkSettings(raw json.RawMessage, from string) ([]byte, error) {
+func checkSettings(raw json.RawMessage, from claims.Text) ([]byte, error) {
 	var rec settingsRecord
 	env, err := decodeEnvelope(raw, &rec)
 	if err != nil {
 		return nil, claims.Errorf(claims.EINVALID, "The %s's settings cannot be read: %v.", from, err)
 	}
 	if err := rec.settings().Validate(); err != nil {
-		return nil, claims.Errorf(claims.EINVALID, "The %s's settings are invalid: %s", from, claims.ErrorMessage(err))
+		return nil, claims.Errorf(claims.EINVALID, "The %s's settings are invalid: %s", from, reason(err))
 	}
 	if env.Data, err = json.Marshal(rec); err != nil {
 		return nil, err

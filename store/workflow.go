@@ -11,17 +11,17 @@ import (
 // movesWithTheirOwnAction are the statuses MoveClaim refuses: reaching them
 // takes an action that records more than a status (a review, a publication,
 // a correction).
-var movesWithTheirOwnAction = map[claims.Status]string{
-	claims.StatusInReview:         "submit it for review",
-	claims.StatusChangesRequested: "review it and request changes",
-	claims.StatusPublished:        "publish it",
-	claims.StatusCorrected:        "change its rating with a reason",
+var movesWithTheirOwnAction = map[claims.Status]claims.Text{
+	claims.StatusInReview:         claims.Textf("submit it for review"),
+	claims.StatusChangesRequested: claims.Textf("review it and request changes"),
+	claims.StatusPublished:        claims.Textf("publish it"),
+	claims.StatusCorrected:        claims.Textf("change its rating with a reason"),
 }
 
 // MoveClaim moves a claim to another workflow status.
 func (db *DB) MoveClaim(ctx context.Context, id string, to claims.Status) (*claims.Claim, error) {
 	if how, ok := movesWithTheirOwnAction[to]; ok {
-		return nil, claims.Errorf(claims.ECONFLICT, "To make a claim %s, %s.", to.Label(), how)
+		return nil, claims.Errorf(claims.ECONFLICT, "To make a claim %s, %s.", claims.StatusLabel(to), how)
 	}
 	return db.editClaim(ctx, id, "claim.status", func(t *tx, c *claims.Claim) (string, error) {
 		if to == claims.StatusVerdictDrafted && c.Verdict == nil {
@@ -112,7 +112,7 @@ func (t *tx) applyVerdict(c *claims.Claim, v claims.Verdict, reason, note string
 		}
 		return t.correct(c, old, v, reason, note)
 	default:
-		return "", claims.Errorf(claims.ECONFLICT, "A claim that is %s cannot take a verdict; move it back to research first.", c.Status.Label())
+		return "", claims.Errorf(claims.ECONFLICT, "A claim that is %s cannot take a verdict; move it back to research first.", claims.StatusLabel(c.Status))
 	}
 }
 
@@ -151,7 +151,7 @@ func (db *DB) SubmitForReview(ctx context.Context, claimID string) (*claims.Clai
 
 func (t *tx) submit(c *claims.Claim) (string, error) {
 	if c.Verdict == nil || c.Status != claims.StatusVerdictDrafted {
-		return "", claims.Errorf(claims.ECONFLICT, "Only a drafted verdict can be submitted for review; this claim is %s.", c.Status.Label())
+		return "", claims.Errorf(claims.ECONFLICT, "Only a drafted verdict can be submitted for review; this claim is %s.", claims.StatusLabel(c.Status))
 	}
 	return t.move(c, claims.StatusInReview)
 }
@@ -168,7 +168,7 @@ func (db *DB) ReviewClaim(ctx context.Context, claimID string, r claims.Review) 
 			summary = moved + "; "
 		}
 		if c.Status != claims.StatusInReview || c.Verdict == nil {
-			return "", claims.Errorf(claims.ECONFLICT, "There is no verdict in review on this claim; it is %s.", c.Status.Label())
+			return "", claims.Errorf(claims.ECONFLICT, "There is no verdict in review on this claim; it is %s.", claims.StatusLabel(c.Status))
 		}
 		decided, err := t.review(c, r)
 		return summary + decided, err
