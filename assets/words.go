@@ -117,6 +117,16 @@ func (w *Words) Has(key string) bool {
 	return ok
 }
 
+// Format returns the text of key as its file writes it, nothing filled in,
+// and whether w has it. It is for keys that come with the data rather than
+// the call, such as the format an error message was written from, which the
+// translation test checks where the error is made; a call that names its
+// key uses L or N, so that the test sees the key there.
+func (w *Words) Format(key string) (string, bool) {
+	m, ok := w.messages[key]
+	return m.Other, ok
+}
+
 // L returns the text of key, filled in from data, a map of the names the
 // text uses. A key with no message returns the key itself, so a gap shows
 // rather than hides.
