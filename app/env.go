@@ -2,8 +2,11 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 
+	"claimdesk/assets"
 	"claimdesk/claims"
 
 	"fyne.io/fyne/v2"
@@ -73,13 +76,79 @@ func (e *env) withProgress(title string, work func() error, done func()) {
 // showError is the one place where errors become words for the user: the
 // message of the error's code, and for internal errors what went wrong.
 func (e *env) showError(err error) {
-	dialog.ShowError(fmt.Errorf("%s", userMessage(err)), e.window)
+	dialog.ShowError(errors.New(userMessage(err)), e.window)
 }
 
-// userMessage is the sentence a person reads for err.
+// userMessage is the sentence a person reads for err, in the interface's
+// language. The text of an internal error is written for whoever fixes it,
+// so it is shown as it is, inside a sentence in the interface's language.
 func userMessage(err error) string {
-	if claims.ErrorCode(err) == claims.EINTERNAL {
-		return "Something went wrong: " + err.Error()
+	words := assets.WordsFor(uiLanguage)
+	var e *claims.Error
+	switch {
+	case err == nil:
+		return ""
+	case claims.ErrorCode(err) == claims.EINTERNAL || !errors.As(err, &e):
+		return words.L("error.internal", map[string]any{"Detail": err.Error()})
 	}
-	return claims.ErrorMessage(err)
+	return translated(words, e.Format, e.Args, e.Message)
+}
+
+// translated writes again the message that format and args made, in the
+// language of words. It falls back on english, the message as first
+// written, when there is no translation: an error built without Errorf, or
+// one whose format a file lacks, which the translation test rules out for
+// the domain and the store.
+func translated(words *assets.Words, format string, args []any, english string) string {
+	text, ok := words.Format(format)
+	if format == "" || !ok {
+		return english
+	}
+	shown := make([]any, len(args))
+	for i, arg := range args {
+		shown[i] = shownArg(words, arg)
+	}
+	return fmt.Sprintf(text, shown...)
+}
+
+// shownArg is arg as a message in the language of words fills it in: the
+// domain's values by the names the rest of the window gives them, and the
+// pieces of English a message carries, translated in turn.
+func shownArg(words *assets.Words, arg any) any {
+	switch a := arg.(type) {
+	case claims.Text:
+		return translated(words, a.Format, a.Args, a.String())
+	case *claims.Error:
+		return translated(words, a.Format, a.Args, a.Message)
+	case claims.StatusLabel:
+		return statusName(claims.Status(a))
+	case claims.StatusList:
+		return statusChoices(words, a)
+	case claims.Status:
+		return statusName(a)
+	case claims.Kind:
+		return kindName(a)
+	case claims.Stance:
+		return stanceName(a)
+	case claims.Reliability:
+		return reliabilityName(a)
+	}
+	return arg
+}
+
+// statusChoices names statuses as choices, "a, b or c", in the language of
+// words.
+func statusChoices(words *assets.Words, list claims.StatusList) string {
+	names := make([]string, len(list))
+	for i, s := range list {
+		names[i] = statusName(s)
+	}
+	switch len(names) {
+	case 0:
+		return words.L("error.choices.none")
+	case 1:
+		return names[0]
+	}
+	last := len(names) - 1
+	return words.L("error.choices", map[string]any{"List": strings.Join(names[:last], ", "), "Last": names[last]})
 }
