@@ -44,6 +44,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("claimdesk", flag.ContinueOnError)
 	flags.SetOutput(io.Discard)
 	db := flags.String("db", env.DefaultDB, "database file")
+	version := flags.Bool("version", false, "print the version and exit")
 	if err := flags.Parse(args); err != nil {
 		fmt.Fprintf(stderr, "claimdesk: %v; run 'claimdesk help' for the list of commands.\n", err)
 		return 1
@@ -51,6 +52,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if flags.NArg() > 0 {
 		fmt.Fprintf(stderr, "claimdesk: unknown command %q; run 'claimdesk help' for the list.\n", flags.Arg(0))
 		return 1
+	}
+	if *version {
+		return printVersion(stdout, stderr)
 	}
 	if !hasDisplay() {
 		fmt.Fprintln(stderr, "claimdesk: no display to open the window on; use the commands instead (claimdesk help).")
