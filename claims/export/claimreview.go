@@ -101,6 +101,9 @@ func (r *report) claimReviews() []claimReviewLD {
 	return out
 }
 
+// claimReview marks up a verdict as published. It is machine data, the same
+// whatever the language of the report around it: its own words are the
+// verdict's, and its dates are ISO dates.
 func (r *report) claimReview(av articleView, cv *claimView) claimReviewLD {
 	a := av.Article
 	ld := claimReviewLD{
@@ -131,7 +134,7 @@ func (r *report) claimReview(av articleView, cv *claimView) claimReviewLD {
 	}
 	for _, ev := range cv.Evidence {
 		if ev.Source != nil && !ev.Source.Protected {
-			ld.Citation = append(ld.Citation, citationLD{Type: "CreativeWork", Name: oneLine(citation(ev.Source)), URL: webURL(ev.Source.URL)})
+			ld.Citation = append(ld.Citation, citationLD{Type: "CreativeWork", Name: cite(ev.Source, ev.Source.Issued), URL: webURL(ev.Source.URL)})
 		}
 	}
 	return ld

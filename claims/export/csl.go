@@ -48,7 +48,9 @@ func writeCSL(w io.Writer, r *report) error {
 			ID: s.ID, Type: string(s.Type), Title: oneLine(s.Title), Publisher: oneLine(s.Publisher),
 			Issued: cslDateOf(s.Issued), Accessed: cslDateOf(s.Accessed),
 			URL: webURL(s.URL), DOI: oneLine(s.DOI), ArchiveLocation: webURL(s.ArchiveURL),
-			Note: "Reliability: " + s.Reliability.Label(),
+		}
+		if s.Reliability.Valid() {
+			item.Note = r.say.cslReliability.fill("Grade", r.ReliabilityName(s.Reliability))
 		}
 		if item.ArchiveLocation != "" {
 			item.Archive = archiveName(item.ArchiveLocation)

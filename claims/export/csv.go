@@ -6,14 +6,25 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
-// csvHeader names the columns of the CSV export, one row per claim.
-var csvHeader = []string{
-	"number", "claim_id", "article", "article_url", "status", "speaker", "speaker_role", "speaker_organization",
-	"claim_date", "kind", "text", "summary", "tags", "rating", "rating_label", "rating_value", "explanation",
-	"verdict_author", "approved_by", "approved_at", "published_at", "corrections", "evidence", "sources", "verdict_url",
+// csvHeader names the columns of the CSV export, one row per claim, in the
+// report's language, each name one word in snake_case so that scripts can
+// still pick a column by name.
+func csvHeader(r *report) []string {
+	w := r.words
+	return []string{
+		w.L("report.csv.number"), w.L("report.csv.claim-id"), w.L("report.csv.article"), w.L("report.csv.article-url"),
+		w.L("report.csv.status"), w.L("report.csv.speaker"), w.L("report.csv.speaker-role"),
+		w.L("report.csv.speaker-organization"), w.L("report.csv.claim-date"), w.L("report.csv.kind"),
+		w.L("report.csv.text"), w.L("report.csv.summary"), w.L("report.csv.tags"), w.L("report.csv.rating"),
+		w.L("report.csv.rating-label"), w.L("report.csv.rating-value"), w.L("report.csv.explanation"),
+		w.L("report.csv.verdict-author"), w.L("report.csv.approved-by"), w.L("report.csv.approved-at"),
+		w.L("report.csv.published-at"), w.L("report.csv.corrections"), w.L("report.csv.evidence"),
+		w.L("report.csv.sources"), w.L("report.csv.verdict-url"),
+	}
 }
 
 // maxCell is the longest text a spreadsheet cell holds (Excel's limit).
@@ -27,12 +38,12 @@ func writeCSV(w io.Writer, r *report) error {
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(csvHeader); err != nil {
+	if err := cw.Write(csvHeader(r)); err != nil {
 		return err
 	}
 	for _, av := range r.Articles {
 		for i := range av.Claims {
-			if err := cw.Write(csvRow(av, &av.Claims[i])); err != nil {
+			if err := cw.Write(csvRow(r, av, &av.Claims[i])); err != nil {
 				return fmt.Errorf("write the CSV: %w", err)
 			}
 		}
@@ -41,14 +52,16 @@ func writeCSV(w io.Writer, r *report) error {
 	return cw.Error()
 }
 
-func csvRow(av articleView, cv *claimView) []string {
+// csvRow writes a claim's cells. Dates stay in ISO order in every language:
+// a spreadsheet sorts and reads them as dates whatever its locale.
+func csvRow(r *report, av articleView, cv *claimView) []string {
 	var rating, label, value, explanation, author, approvedBy, approvedAt string
 	if cv.Verdict != nil {
 		rating, label, value = cv.Verdict.Rating, cv.Rating.Label, strconv.Itoa(cv.Rating.Value)
 		explanation, author = cv.Verdict.Explanation, cv.Verdict.Author
 	}
 	if cv.Approval != nil {
-		approvedBy, approvedAt = cv.Approval.Reviewer, stamp(cv.Approval.At)
+		approvedBy, approvedAt = cv.Approval.Reviewer, csvStamp(cv.Approval.At)
 	}
 	verdictURL := ""
 	if cv.published() {
@@ -56,19 +69,31 @@ func csvRow(av articleView, cv *claimView) []string {
 	}
 	var sources []string
 	for _, ev := range cv.Evidence {
-		sources = append(sources, citation(ev.Source))
+		if ev.Source == nil {
+			sources = append(sources, r.Citation(nil))
+		} else {
+			sources = append(sources, cite(ev.Source, ev.Source.Issued))
+		}
 	}
 	row := []string{
-		strconv.Itoa(cv.Number), cv.ID, av.Article.Title, av.Article.URL, cv.Status.Label(),
-		cv.Speaker.Name, cv.Speaker.Role, cv.Speaker.Organization, cv.ClaimDate, cv.Kind.Label(),
+		strconv.Itoa(cv.Number), cv.ID, av.Article.Title, av.Article.URL, r.StatusName(cv.Status),
+		cv.Speaker.Name, cv.Speaker.Role, cv.Speaker.Organization, cv.ClaimDate, r.KindName(cv.Kind),
 		cv.Text, cv.Summary, strings.Join(cv.Tags, "; "), rating, label, value, explanation,
-		author, approvedBy, approvedAt, stamp(cv.PublishedAt), strconv.Itoa(len(cv.Corrections)),
+		author, approvedBy, approvedAt, csvStamp(cv.PublishedAt), strconv.Itoa(len(cv.Corrections)),
 		strconv.Itoa(len(cv.Evidence)), strings.Join(sources, " | "), verdictURL,
 	}
 	for i, cell := range row {
 		row[i] = safeCell(cell)
 	}
 	return row
+}
+
+// csvStamp writes a time to the minute in UTC, or "" for the zero time.
+func csvStamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02 15:04 UTC")
 }
 
 // safeCell makes text inert in a spreadsheet: a cell that starts with what

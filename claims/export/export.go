@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 )
 
 // Format names an export format.
@@ -86,6 +87,13 @@ func ParseFormat(s string) (Format, error) {
 type Request struct {
 	Format Format
 	Filter claims.CaseFilter
+	// Language is the language of a report's own words, one of
+	// locale.Languages: its headings, the names of statuses and stances,
+	// its dates and numbers. The claims, sources, notes and rating labels
+	// stay as written. Empty means English. ClaimReview markup, written for
+	// machines, and the lossless JSON dump have no words of their own and
+	// ignore it.
+	Language string
 	// Now is the generation time printed in reports; zero means the time
 	// the case file was read.
 	Now time.Time
@@ -101,6 +109,13 @@ func Write(ctx context.Context, st claims.Store, w io.Writer, req Request) error
 		_, err := ParseFormat(string(req.Format))
 		return err
 	}
+	lang := locale.English
+	if req.Language != "" {
+		var err error
+		if lang, err = locale.Parse(req.Language); err != nil {
+			return err
+		}
+	}
 	cf, err := st.FindCaseFile(ctx, req.Filter)
 	if err != nil {
 		return fmt.Errorf("read the claims to export: %w", err)
@@ -109,7 +124,7 @@ func Write(ctx context.Context, st claims.Store, w io.Writer, req Request) error
 	if now.IsZero() {
 		now = cf.ReadAt
 	}
-	return write(w, newReport(cf, req.Filter, now))
+	return write(w, newReport(cf, req.Filter, now, lang))
 }
 
 // writers write the formats made from a case file.

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
@@ -12,28 +13,47 @@ import (
 	"unicode/utf8"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// render writes a case file in one format.
+// render writes a case file in one format, in English.
 func render(t *testing.T, format Format, cf *claims.CaseFile) []byte {
 	t.Helper()
+	return renderIn(t, format, cf, locale.English)
+}
+
+// renderIn writes a case file in one format and language.
+func renderIn(t *testing.T, format Format, cf *claims.CaseFile, lang string) []byte {
+	t.Helper()
 	var buf bytes.Buffer
-	if err := writers[format](&buf, newReport(cf, claims.CaseFilter{}, day)); err != nil {
-		t.Fatalf("write %s: %v", format, err)
+	if err := writers[format](&buf, newReport(cf, claims.CaseFilter{}, day, lang)); err != nil {
+		t.Fatalf("write %s in %s: %v", format, lang, err)
 	}
 	return buf.Bytes()
 }
 
-// TestGoldenFiles compares each text format of the fixture case with a file
-// that was reviewed by eye; run with -update to rewrite them after a change,
-// and review the diff.
+// TestGoldenFiles compares each text format of the fixture case, in each
+// language, with a file that was reviewed by eye; run with -update to
+// rewrite them after a change, and review the diff. ClaimReview has no
+// words of its own and one file.
 func TestGoldenFiles(t *testing.T) {
-	for _, format := range []Format{HTML, Markdown, ClaimReview, CSV, CSL} {
-		t.Run(string(format), func(t *testing.T) {
-			got := render(t, format, fixtureCase())
-			path := filepath.Join("testdata", "fixture"+format.Extension())
+	type golden struct {
+		format Format
+		lang   string
+		path   string
+	}
+	tests := []golden{{ClaimReview, locale.English, "fixture" + ClaimReview.Extension()}}
+	for _, format := range []Format{HTML, Markdown, CSV, CSL} {
+		for _, lang := range locale.Languages {
+			tests = append(tests, golden{format, lang, "fixture." + lang + format.Extension()})
+		}
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			got := renderIn(t, tt.format, fixtureCase(), tt.lang)
+			path := filepath.Join("testdata", tt.path)
 			if *update {
 				if err := os.WriteFile(path, got, 0o644); err != nil {
 					t.Fatal(err)
@@ -44,9 +64,56 @@ func TestGoldenFiles(t *testing.T) {
 				t.Fatalf("%v (run go test -update to create it)", err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Fatalf("%s differs from %s; run go test -update and review the diff", format, path)
+				t.Fatalf("%s differs from %s; run go test -update and review the diff", tt.format, path)
 			}
 		})
+	}
+}
+
+// caseFileStore serves one case file, all that Write reads.
+type caseFileStore struct {
+	claims.Store
+	cf *claims.CaseFile
+}
+
+func (s caseFileStore) FindCaseFile(context.Context, claims.CaseFilter) (*claims.CaseFile, error) {
+	return s.cf, nil
+}
+
+func TestWriteSpeaksTheRequestedLanguage(t *testing.T) {
+	tests := []struct {
+		language, want string
+		code           string
+	}{
+		{"", `<html lang="en">`, ""},
+		{"en", `<html lang="en">`, ""},
+		{"FR", `<html lang="fr">`, ""},
+		{"fr_CA.UTF-8", `<html lang="fr">`, ""},
+		{"de", "", claims.EINVALID},
+	}
+	for _, tt := range tests {
+		t.Run(tt.language, func(t *testing.T) {
+			var buf bytes.Buffer
+			err := Write(context.Background(), caseFileStore{cf: fixtureCase()}, &buf, Request{Format: HTML, Language: tt.language})
+			if tt.code != "" {
+				if claims.ErrorCode(err) != tt.code {
+					t.Fatalf("error %v, want %s", err, tt.code)
+				}
+				return
+			}
+			if err != nil || !bytes.Contains(buf.Bytes(), []byte(tt.want)) {
+				t.Fatalf("error %v; the report does not start with %s", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestClaimReviewIsTheSameInEveryLanguage checks that the markup, read by
+// machines, does not follow the report's language.
+func TestClaimReviewIsTheSameInEveryLanguage(t *testing.T) {
+	en, fr := renderIn(t, ClaimReview, fixtureCase(), locale.English), renderIn(t, ClaimReview, fixtureCase(), locale.French)
+	if !bytes.Equal(en, fr) {
+		t.Fatal("the ClaimReview differs between the English and the French report")
 	}
 }
 
@@ -110,7 +177,7 @@ func TestClaimReviewNeedsABaseURLAndAPublishedVerdict(t *testing.T) {
 	unpublished := fixtureCase()
 	unpublished.Claims = unpublished.Claims[1:]
 	for name, cf := range map[string]*claims.CaseFile{"no base URL": noBase, "nothing published": unpublished} {
-		err := writeClaimReview(&bytes.Buffer{}, newReport(cf, claims.CaseFilter{}, day))
+		err := writeClaimReview(&bytes.Buffer{}, newReport(cf, claims.CaseFilter{}, day, locale.English))
 		if claims.ErrorCode(err) != claims.EINVALID {
 			t.Errorf("%s: %v, want EINVALID", name, err)
 		}

@@ -26,19 +26,13 @@ var reportTemplate = template.Must(template.New("report.html.tmpl").Funcs(templa
 	"shorten":   shorten,
 	"markdown":  markdownHTML,
 	"url":       webURL,
-	"date":      date,
-	"stamp":     stamp,
 	"speaker":   speakerLine,
-	"citation":  citation,
 	"chipStyle": chipStyle,
-	"stance":    stanceLabel,
-	"inc":       func(i int) int { return i + 1 },
 }).ParseFS(templates, "templates/report.html.tmpl"))
 
 // htmlPage is what the report template shows.
 type htmlPage struct {
 	*report
-	Lang   string
 	JSONLD template.JS // nil when no verdict can be marked up
 	Chart  template.HTML
 }
@@ -46,7 +40,7 @@ type htmlPage struct {
 // writeHTML writes the report as one self-contained HTML file: styles and
 // chart inline, nothing fetched, printable with a page per claim.
 func writeHTML(w io.Writer, r *report) error {
-	page := htmlPage{report: r, Lang: reportLanguage(r), Chart: distributionSVG(r.Distribution)}
+	page := htmlPage{report: r, Chart: distributionSVG(r)}
 	if reviews := r.claimReviews(); len(reviews) > 0 {
 		for i := range reviews {
 			reviews[i].Context = "https://schema.org"
@@ -67,19 +61,12 @@ func writeHTML(w io.Writer, r *report) error {
 	return err
 }
 
-// reportLanguage is the language of the report's articles when they share
-// one, for the browser's hyphenation and screen readers.
-func reportLanguage(r *report) string {
-	lang := r.Settings.Language
-	for i, av := range r.Articles {
-		if i == 0 {
-			lang = av.Article.Language
-		} else if av.Article.Language != lang {
-			return r.Settings.Language
-		}
-	}
-	if !claims.ValidLanguage(lang) {
-		return claims.LangEnglish
+// OtherLang returns lang when text in it sits in a report in another
+// language, for a lang attribute that lets browsers hyphenate it and screen
+// readers pronounce it; "" when there is nothing to mark.
+func (p htmlPage) OtherLang(lang string) string {
+	if lang == p.Lang || !claims.ValidLanguage(lang) {
+		return ""
 	}
 	return lang
 }
@@ -120,20 +107,11 @@ func textOn(bg string) string {
 	return "#ffffff"
 }
 
-func stanceLabel(s claims.Stance) string {
-	switch s {
-	case claims.StanceSupports:
-		return "supports the claim"
-	case claims.StanceRefutes:
-		return "refutes the claim"
-	}
-	return "context"
-}
-
 // distributionSVG draws the verdict distribution as horizontal bars, one per
 // rating of the scale.
-func distributionSVG(counts []ratingCount) template.HTML {
+func distributionSVG(r *report) template.HTML {
 	const rowHeight, labelWidth, barWidth = 26, 190, 360
+	counts := r.Distribution
 	max := 1
 	for _, c := range counts {
 		if c.Count > max {
@@ -142,14 +120,14 @@ func distributionSVG(counts []ratingCount) template.HTML {
 	}
 	var b strings.Builder
 	height := rowHeight*len(counts) + 4
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Verdicts by rating" width="%d" height="%d" viewBox="0 0 %d %d">`,
-		labelWidth+barWidth+60, height, labelWidth+barWidth+60, height)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="%s" width="%d" height="%d" viewBox="0 0 %d %d">`,
+		template.HTMLEscapeString(r.T.Distribution), labelWidth+barWidth+60, height, labelWidth+barWidth+60, height)
 	for i, c := range counts {
 		y := i*rowHeight + 2
 		w := barWidth * c.Count / max
 		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" font-size="13">%s</text>`, labelWidth-8, y+17, template.HTMLEscapeString(shorten(c.Rating.Label, 28)))
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" rx="3" fill="%s"/>`, labelWidth, y+3, max1(w), rowHeight-8, safeColor(c.Rating.Color))
-		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="13">%d</text>`, labelWidth+max1(w)+6, y+17, c.Count)
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="13">%s</text>`, labelWidth+max1(w)+6, y+17, r.Int(c.Count))
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())

@@ -16,50 +16,51 @@ import (
 // that it reads as the text it is; a rationale, written in Markdown, keeps
 // its formatting but not raw HTML.
 func writeMarkdown(w io.Writer, r *report) error {
-	md := &mdWriter{w: bufio.NewWriter(w)}
-	md.header(r)
+	md := &mdWriter{w: bufio.NewWriter(w), r: r}
+	md.header()
 	for _, av := range r.Articles {
 		md.article(av)
 	}
-	md.distribution(r)
+	md.distribution()
 	for _, av := range r.Articles {
 		for i := range av.Claims {
-			md.claim(r, av, &av.Claims[i])
+			md.claim(av, &av.Claims[i])
 		}
 	}
-	md.methodology(r)
+	md.methodology()
 	return md.w.Flush()
 }
 
 type mdWriter struct {
 	w *bufio.Writer
+	r *report
 }
 
 func (md *mdWriter) printf(format string, args ...any) {
 	fmt.Fprintf(md.w, format, args...)
 }
 
-func (md *mdWriter) header(r *report) {
+func (md *mdWriter) header() {
+	r := md.r
 	md.printf("# %s\n\n", mdText(r.Title))
 	if org := oneLine(r.Settings.Organization); org != "" {
 		md.printf("**%s**  \n", mdText(org))
 	}
-	plural := "s"
-	if r.Total == 1 {
-		plural = ""
+	md.printf("%s · %s · %s\n\n", r.Scope, r.ClaimCount(), r.Generated())
+	if len(r.Articles) == 0 {
+		md.printf("*%s*\n\n", r.T.NoClaims)
 	}
-	md.printf("%s · %d claim%s · generated %s\n\n", r.Scope, r.Total, plural, stamp(r.GeneratedAt))
 }
 
 func (md *mdWriter) article(av articleView) {
-	a := av.Article
+	r, a := md.r, av.Article
 	md.printf("## %s\n\n", mdText(a.Title))
 	var meta []string
 	if outlet := oneLine(a.Outlet); outlet != "" {
 		meta = append(meta, mdText(outlet))
 	}
 	if a.PublishedOn != "" {
-		meta = append(meta, "published "+a.PublishedOn)
+		meta = append(meta, mdText(r.PublishedOn(a.PublishedOn)))
 	}
 	if u := webURL(a.URL); u != "" {
 		meta = append(meta, "<"+u+">")
@@ -68,74 +69,77 @@ func (md *mdWriter) article(av articleView) {
 		md.printf("%s\n\n", strings.Join(meta, " · "))
 	}
 	if len(av.Claims) == 0 {
-		md.printf("*No claims of this article are in this report.*\n\n")
+		md.printf("*%s*\n\n", r.T.NoClaimsInArticle)
 		return
 	}
-	md.printf("| # | Claim | Speaker | Status | Rating |\n|---|---|---|---|---|\n")
+	md.printf("| # | %s | %s | %s | %s |\n|---|---|---|---|---|\n", r.T.Claim, r.T.Speaker, r.T.Status, r.T.Rating)
 	for _, cv := range av.Claims {
 		md.printf("| [%d](#%s) | %s | %s | %s | %s |\n", cv.Number, cv.Anchor, mdCell(shorten(cv.Summary, 140)),
-			mdCell(shorten(cv.Speaker.Name, 60)), cv.Status.Label(), mdCell(ratingName(&cv)))
+			mdCell(shorten(cv.Speaker.Name, 60)), r.StatusName(cv.Status), mdCell(md.ratingName(&cv)))
 	}
 	md.printf("\n")
 }
 
-func ratingName(cv *claimView) string {
+func (md *mdWriter) ratingName(cv *claimView) string {
 	if cv.Rating == nil {
-		return "no verdict"
+		return md.r.T.NoVerdict
 	}
 	return shorten(cv.Rating.Label, 40)
 }
 
-func (md *mdWriter) distribution(r *report) {
-	md.printf("## Verdicts\n\n| Rating | Claims |\n|---|---:|\n")
+func (md *mdWriter) distribution() {
+	r := md.r
+	md.printf("## %s\n\n| %s | %s |\n|---|---:|\n", r.T.Distribution, r.T.Rating, r.T.Claims)
 	for _, c := range r.Distribution {
-		md.printf("| %s | %d |\n", mdCell(shorten(c.Rating.Label, 40)), c.Count)
+		md.printf("| %s | %s |\n", mdCell(shorten(c.Rating.Label, 40)), r.Int(c.Count))
 	}
 	md.printf("\n")
 }
 
-func (md *mdWriter) claim(r *report, av articleView, cv *claimView) {
-	md.printf("<a id=\"%s\"></a>\n\n## Claim %d — %s", cv.Anchor, cv.Number, mdText(ratingName(cv)))
+func (md *mdWriter) claim(av articleView, cv *claimView) {
+	r := md.r
+	md.printf("<a id=\"%s\"></a>\n\n## %s — %s", cv.Anchor, r.ClaimTitle(cv.Number), mdText(md.ratingName(cv)))
 	if !cv.Status.IsPublic() {
-		md.printf(" (%s, not published)", cv.Status.Label())
+		md.printf(" (%s, %s)", r.StatusName(cv.Status), r.T.NotPublished)
 	}
-	md.printf("\n\n%s\n\n", mdQuote("« "+clean(cv.Text)+" »"))
+	md.printf("\n\n%s\n\n", mdQuote(r.quoted(clean(cv.Text))))
 	speaker := speakerLine(cv.Speaker)
 	if speaker == "" {
-		speaker = "speaker not identified"
+		speaker = r.T.SpeakerUnknown
 	}
 	md.printf("— %s", mdText(speaker))
 	if cv.ClaimDate != "" {
-		md.printf(", %s", cv.ClaimDate)
+		md.printf(", %s", mdText(r.Day(cv.ClaimDate)))
 	}
-	md.printf(" · in *%s*\n\n", mdText(av.Article.Title))
+	md.printf(" · %s *%s*\n\n", r.T.SaidIn, mdText(av.Article.Title))
 	if v := cv.Verdict; v != nil {
-		md.printf("**%s.** %s\n\n", mdText(ratingName(cv)), mdParagraphs(v.Explanation))
+		md.printf("**%s.** %s\n\n", mdText(md.ratingName(cv)), mdParagraphs(v.Explanation))
 		if strings.TrimSpace(v.Rationale) != "" {
 			md.printf("%s\n\n", mdRationale(v.Rationale))
 		}
 		if strings.TrimSpace(v.Methodology) != "" {
-			md.printf("### How we checked\n\n%s\n\n", mdParagraphs(v.Methodology))
+			md.printf("### %s\n\n%s\n\n", r.T.HowWeChecked, mdParagraphs(v.Methodology))
 		}
 	}
 	md.evidence(cv)
 	md.review(cv)
-	md.corrections(r, cv)
+	md.corrections(cv)
 }
 
 func (md *mdWriter) evidence(cv *claimView) {
-	md.printf("### Evidence\n\n")
+	r := md.r
+	md.printf("### %s\n\n", r.T.Evidence)
 	if len(cv.Evidence) == 0 {
-		md.printf("*No evidence attached.*\n\n")
+		md.printf("*%s*\n\n", r.T.NoEvidence)
 		return
 	}
 	for i, ev := range cv.Evidence {
-		md.printf("%d. **%s**", i+1, stanceLabel(ev.Stance))
+		md.printf("%d. **%s**", i+1, mdText(r.StanceName(ev.Stance)))
 		if ev.Source != nil {
-			md.printf(" · reliability %s  \n   %s", ev.Source.Reliability.Label(), mdText(citation(ev.Source)))
+			md.printf(" · %s  \n   %s", r.ReliabilityOf(ev.Source.Reliability), mdText(r.Citation(ev.Source)))
 		}
 		if ex := oneLine(ev.Excerpt); ex != "" {
-			md.printf("  \n   « %s »", mdText(ex))
+			md.printf("  \n   %s", mdText(r.quoted(ex)))
 		}
 		if loc := oneLine(ev.Locator); loc != "" {
 			md.printf(" (%s)", mdText(loc))
@@ -143,7 +147,7 @@ func (md *mdWriter) evidence(cv *claimView) {
 		if note := oneLine(ev.Note); note != "" {
 			md.printf("  \n   %s", mdText(note))
 		}
-		if links := sourceLinks(ev.Source); links != "" {
+		if links := md.sourceLinks(ev.Source); links != "" {
 			md.printf("  \n   %s", links)
 		}
 		md.printf("\n")
@@ -152,53 +156,56 @@ func (md *mdWriter) evidence(cv *claimView) {
 }
 
 // sourceLinks links a source and its archived copy, and dates the access.
-func sourceLinks(s *claims.Source) string {
+func (md *mdWriter) sourceLinks(s *claims.Source) string {
 	if s == nil {
 		return ""
 	}
+	r := md.r
 	var parts []string
 	if u := webURL(s.URL); u != "" {
-		parts = append(parts, "[source](<"+u+">)")
+		parts = append(parts, "["+r.T.SourceLink+"](<"+u+">)")
 	}
 	if u := webURL(s.ArchiveURL); u != "" {
-		parts = append(parts, "[archived copy](<"+u+">)")
+		parts = append(parts, "["+r.T.ArchiveLink+"](<"+u+">)")
 	}
 	if s.Accessed != "" {
-		parts = append(parts, "accessed "+s.Accessed)
+		parts = append(parts, mdText(r.AccessedOn(s.Accessed)))
 	}
 	return strings.Join(parts, " · ")
 }
 
 func (md *mdWriter) review(cv *claimView) {
-	md.printf("### Review\n\n")
+	r := md.r
+	md.printf("### %s\n\n", r.T.Review)
 	if v := cv.Verdict; v != nil {
-		md.printf("- Verdict by: %s, %s\n", mdText(oneLine(v.Author)), stamp(v.UpdatedAt))
+		md.printf("- %s %s, %s\n", r.fieldLabel(r.T.VerdictBy), mdText(oneLine(v.Author)), r.Stamp(v.UpdatedAt))
 	}
 	if a := cv.Approval; a != nil {
-		md.printf("- Approved by: %s, %s", mdText(oneLine(a.Reviewer)), stamp(a.At))
+		md.printf("- %s %s, %s", r.fieldLabel(r.T.ApprovedBy), mdText(oneLine(a.Reviewer)), r.Stamp(a.At))
 		if c := oneLine(a.Comment); c != "" {
-			md.printf(" — « %s »", mdText(c))
+			md.printf(" — %s", mdText(r.quoted(c)))
 		}
 		md.printf("\n")
 	} else {
-		md.printf("- Approved by: not approved yet\n")
+		md.printf("- %s %s\n", r.fieldLabel(r.T.ApprovedBy), r.T.NotApproved)
 	}
 	if !cv.PublishedAt.IsZero() {
-		md.printf("- Published: %s\n", stamp(cv.PublishedAt))
+		md.printf("- %s %s\n", r.fieldLabel(r.T.Published), r.Stamp(cv.PublishedAt))
 	}
 	if u := webURL(cv.URL); u != "" && cv.Status.IsPublic() {
-		md.printf("- Address: <%s>\n", u)
+		md.printf("- %s <%s>\n", r.fieldLabel(r.T.Address), u)
 	}
 	md.printf("\n")
 }
 
-func (md *mdWriter) corrections(r *report, cv *claimView) {
+func (md *mdWriter) corrections(cv *claimView) {
 	if len(cv.Corrections) == 0 {
 		return
 	}
-	md.printf("### Corrections\n\n")
+	r := md.r
+	md.printf("### %s\n\n", r.T.Corrections)
 	for _, c := range cv.Corrections {
-		md.printf("- **%s** — rating changed from %s to %s.", stamp(c.At), mdText(r.RatingLabel(c.OldRating)), mdText(r.RatingLabel(c.NewRating)))
+		md.printf("- **%s** — %s", r.Stamp(c.At), r.RatingChange(mdText(r.RatingLabel(c.OldRating)), mdText(r.RatingLabel(c.NewRating))))
 		if note := oneLine(c.PublicNote); note != "" {
 			md.printf(" %s", mdText(note))
 		}
@@ -207,26 +214,26 @@ func (md *mdWriter) corrections(r *report, cv *claimView) {
 	md.printf("\n")
 }
 
-func (md *mdWriter) methodology(r *report) {
-	md.printf("## Methodology\n\n")
-	md.printf("Every claim is quoted word for word from a frozen copy of its article. Each verdict rests on the evidence listed with it: " +
-		"the excerpt that supports, refutes or puts the claim in context, the source's reliability on the A–F scale below, and an archived copy where one exists.")
-	if r.Settings.RequireSecondReviewer {
-		md.printf(" A verdict is published only after a second reviewer, other than its author, has approved it.")
-	}
-	md.printf("\n\n### Rating scale: %s\n\n| Rating | Value (%d worst – %d best) |\n|---|---:|\n", mdText(oneLine(r.Settings.Scale.Name)), r.Settings.Scale.Worst, r.Settings.Scale.Best)
+func (md *mdWriter) methodology() {
+	r := md.r
+	md.printf("## %s\n\n%s %s\n\n", r.T.Methodology, r.T.MethodIntro, r.ReviewRule())
+	md.printf("### %s\n\n%s\n\n| %s | %s |\n|---|---:|\n", mdText(r.ScaleTitle()), mdText(r.ScaleValues()), r.T.Rating, r.T.Value)
 	for _, rating := range r.Settings.Scale.Ratings {
-		md.printf("| %s | %d |\n", mdCell(shorten(rating.Label, 40)), rating.Value)
+		md.printf("| %s | %s |\n", mdCell(shorten(rating.Label, 40)), r.Int(rating.Value))
 	}
-	md.printf("\n### Source reliability\n\nA – completely reliable · B – usually reliable · C – fairly reliable · " +
-		"D – not usually reliable · E – unreliable · F – reliability cannot be judged.\n\n")
+	md.printf("\n### %s\n\n%s\n\n", r.T.SourceReliability, r.T.ReliabilityScale)
+	for _, g := range r.ReliabilityGrades() {
+		md.printf("- %s\n", g)
+	}
+	md.printf("\n### %s\n\n", r.T.Verify)
 	head := r.HistoryHead
 	if head == "" {
-		head = "(no history)"
+		md.printf("%s\n\n", r.T.NoHistory)
+		head = r.T.NoHistoryHash
+	} else {
+		md.printf("%s\n\n    %s\n\n%s\n\n    claimdesk history --verify\n\n", r.T.VerifyMadeFrom, oneLine(head), r.T.VerifyHow)
 	}
-	md.printf("### Checking this report\n\nThis report was made from a ClaimDesk database whose tamper-evident history ended, when the report was generated, "+
-		"with the event whose SHA-256 is `%s`. Running `claimdesk history --verify` on the database shows the same hash, or a later one whose chain leads back to it.\n\n", head)
-	md.printf("---\n\nGenerated by ClaimDesk on %s · history head `%s`\n", stamp(r.GeneratedAt), head)
+	md.printf("---\n\n%s · %s `%s`\n", r.Footer(), r.T.HistoryHash, oneLine(head))
 }
 
 // mdText escapes text for CommonMark: the characters that start inline

@@ -30,7 +30,7 @@ const (
 	pdfBottom  = pdfPageH - 62
 	pdfWidth   = pdfPageW - 2*pdfMargin
 	pdfFooterY = pdfPageH - 46
-	pdfLabelW  = 96.0 // the label column of label–value rows
+	pdfLabelW  = 96.0 // the narrowest label column of label–value rows
 )
 
 // pdfFieldMax caps every field the PDF prints. A field can be a megabyte
@@ -41,8 +41,6 @@ const pdfFieldMax = 20_000
 // pdfTitleMax caps titles, which are set large: a title longer than this is
 // a mistake, and laid out whole it would push the report off the page.
 const pdfTitleMax = 400
-
-const pdfCutNote = " … (shortened in the PDF; the full text is in the HTML, Markdown and JSON exports)"
 
 // Font styles, each an embedded font.
 const (
@@ -128,16 +126,18 @@ func writePDF(w io.Writer, r *report) (err error) {
 // stops all drawing and is what writePDF returns, which keeps the layout
 // code free of error plumbing.
 type pdfDoc struct {
-	pdf    *gopdf.GoPdf
-	r      *report
-	y      float64 // top of the next line, in points from the top of the page
-	style  string
-	size   float64
-	err    error
-	fonts  []*sfnt.Font
-	buf    sfnt.Buffer
-	glyphs map[rune]bool
-	widths map[pdfGlyphKey]float64
+	pdf     *gopdf.GoPdf
+	r       *report
+	cutNote string  // ends a field pdfCap cut
+	labelW  float64 // the label column of label–value rows
+	y       float64 // top of the next line, in points from the top of the page
+	style   string
+	size    float64
+	err     error
+	fonts   []*sfnt.Font
+	buf     sfnt.Buffer
+	glyphs  map[rune]bool
+	widths  map[pdfGlyphKey]float64
 }
 
 type pdfGlyphKey struct {
@@ -151,7 +151,7 @@ func newPDFDoc(r *report) (*pdfDoc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read the fonts: %w", err)
 	}
-	d := &pdfDoc{pdf: &gopdf.GoPdf{}, r: r, fonts: fonts, glyphs: map[rune]bool{}, widths: map[pdfGlyphKey]float64{}}
+	d := &pdfDoc{pdf: &gopdf.GoPdf{}, r: r, cutNote: " … " + r.T.PDFShort, fonts: fonts, glyphs: map[rune]bool{}, widths: map[pdfGlyphKey]float64{}}
 	d.pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
 	for _, face := range pdfFaces {
 		opt := gopdf.TtfOption{Style: gopdf.Regular, OnGlyphNotFoundSubstitute: func(rune) rune { return '?' }}
@@ -165,8 +165,22 @@ func newPDFDoc(r *report) (*pdfDoc, error) {
 		Creator:      "ClaimDesk",
 		CreationDate: r.GeneratedAt,
 	})
+	d.labelW = d.labelWidth()
 	d.newPage()
 	return d, nil
+}
+
+// labelWidth fits the label column to the longest label of the report's
+// language, which French makes longer than English.
+func (d *pdfDoc) labelWidth() float64 {
+	t := &d.r.T
+	d.setFont(pdfBold, 8.5)
+	w := 0.0
+	for _, l := range []string{t.Outlet, t.Published, t.Address, t.Stance, t.Reliability, t.Excerpt, t.Locator,
+		t.ArchivedCopy, t.Accessed, t.VerdictBy, t.LastEdited, t.ApprovedBy} {
+		w = max(w, d.textWidth(d.fit(l)))
+	}
+	return min(max(pdfLabelW, math.Ceil(w)+12), pdfWidth/3)
 }
 
 func (d *pdfDoc) fail(err error) {
@@ -177,20 +191,20 @@ func (d *pdfDoc) fail(err error) {
 
 // ---- Text: what the fonts can draw, how wide it is, where lines break.
 
-// pdfLine prepares a one-line field for the PDF: capped, cleaned, its line
+// line prepares a one-line field for the PDF: capped, cleaned, its line
 // breaks folded into spaces.
-func pdfLine(s string) string { return oneLine(pdfCap(s)) }
+func (d *pdfDoc) line(s string) string { return oneLine(pdfCap(s, d.cutNote)) }
 
-// pdfText prepares a multi-line field for the PDF: capped and cleaned,
+// long prepares a multi-line field for the PDF: capped and cleaned,
 // keeping its line breaks.
-func pdfText(s string) string { return strings.TrimSpace(clean(pdfCap(s))) }
+func (d *pdfDoc) long(s string) string { return strings.TrimSpace(clean(pdfCap(s, d.cutNote))) }
 
-// pdfCap cuts s to pdfFieldMax characters and says so.
-func pdfCap(s string) string {
+// pdfCap cuts s to pdfFieldMax characters and adds note, which says so.
+func pdfCap(s, note string) string {
 	n := 0
 	for i := range s {
 		if n == pdfFieldMax {
-			return s[:i] + pdfCutNote
+			return s[:i] + note
 		}
 		n++
 	}
@@ -453,7 +467,7 @@ func (d *pdfDoc) para(s string, style string, size float64, c pdfRGB, x, width f
 // link draws a URL wrapped to width at x. Only web addresses become
 // clickable: javascript:, file: and the like stay inert text.
 func (d *pdfDoc) link(raw string, x, width float64) {
-	shown := pdfLine(raw)
+	shown := d.line(raw)
 	target, ok := pdfLinkTarget(raw)
 	d.setFont(pdfRegular, 9.5)
 	c := pdfInk
@@ -475,7 +489,7 @@ func (d *pdfDoc) link(raw string, x, width float64) {
 // no link: it would lead somewhere other than what the reader sees.
 func pdfLinkTarget(raw string) (string, bool) {
 	s := oneLine(raw)
-	if s == "" || s != pdfLine(raw) {
+	if s == "" || pdfCap(raw, "") != raw {
 		return "", false
 	}
 	u, err := url.Parse(s)
@@ -565,8 +579,8 @@ func (d *pdfDoc) field(label string, value func(x, width float64)) {
 	y := d.y
 	d.setFont(pdfBold, 8.5)
 	d.setColor(pdfMuted)
-	d.text(pdfMargin, y+1.2, label)
-	value(pdfMargin+pdfLabelW, pdfWidth-pdfLabelW)
+	d.text(pdfMargin, y+1.2, d.fitWidth(label, d.labelW-6))
+	value(pdfMargin+d.labelW, pdfWidth-d.labelW)
 	d.space(1.5)
 }
 
@@ -590,31 +604,23 @@ func (d *pdfDoc) note(s string) {
 	d.para(s, pdfItalic, 10, pdfMuted, pdfMargin, pdfWidth)
 }
 
-// quoted puts s between the quotation marks of the report's language.
-func (d *pdfDoc) quoted(s string) string {
-	if d.r.Settings.Language == claims.LangFrench {
-		return "«\u00a0" + s + "\u00a0»"
-	}
-	return "“" + s + "”"
-}
-
 // cover is the first page: the header, each article with its claims at a
 // glance, and the verdict distribution.
 func (d *pdfDoc) cover() {
 	r := d.r
-	if org := pdfLine(r.Settings.Organization); org != "" {
+	if org := d.line(r.Settings.Organization); org != "" {
 		d.para(strings.ToUpper(org), pdfBold, 9, pdfMuted, pdfMargin, pdfWidth)
 		d.space(4)
 	}
 	d.para(shorten(r.Title, pdfTitleMax), pdfBold, 20, pdfAccent, pdfMargin, pdfWidth)
 	d.space(4)
-	meta := fmt.Sprintf("%s  ·  %s  ·  Generated %s", pdfLine(r.Scope), pdfClaimCount(r.Total), stamp(r.GeneratedAt))
+	meta := strings.Join([]string{r.Scope, r.ClaimCount(), r.Generated()}, "  ·  ")
 	d.para(meta, pdfRegular, 9.5, pdfMuted, pdfMargin, pdfWidth)
 	d.space(8)
 	d.rule(d.y)
 	d.space(10)
 	if len(r.Articles) == 0 {
-		d.note("No claims are selected for this report.")
+		d.note(r.T.NoClaims)
 		d.space(10)
 	}
 	for _, av := range r.Articles {
@@ -623,22 +629,15 @@ func (d *pdfDoc) cover() {
 	d.distribution()
 }
 
-func pdfClaimCount(n int) string {
-	if n == 1 {
-		return "1 claim"
-	}
-	return strconv.Itoa(n) + " claims"
-}
-
 func (d *pdfDoc) article(av articleView) {
-	a := av.Article
+	r, a := d.r, av.Article
 	d.heading(shorten(a.Title, pdfTitleMax), 13, pdfInk)
-	d.textField("Outlet", pdfLine(a.Outlet), pdfRegular)
-	d.textField("Published", pdfLine(a.PublishedOn), pdfRegular)
-	d.linkField("URL", a.URL)
+	d.textField(r.T.Outlet, d.line(a.Outlet), pdfRegular)
+	d.textField(r.T.Published, r.Day(d.line(a.PublishedOn)), pdfRegular)
+	d.linkField(r.T.Address, a.URL)
 	d.space(8)
 	if len(av.Claims) == 0 {
-		d.note("No claims selected in this article.")
+		d.note(r.T.NoClaimsInArticle)
 		d.space(10)
 		return
 	}
@@ -646,39 +645,56 @@ func (d *pdfDoc) article(av articleView) {
 	d.space(14)
 }
 
-// pdfSummaryCols are the columns of the claims table; the claim column takes
-// what the others leave.
-var pdfSummaryCols = []struct {
+// pdfColumn is a column of the claims table.
+type pdfColumn struct {
 	title string
 	width float64
-}{{"#", 22}, {"Claim", pdfWidth - 22 - 98 - 66 - 114}, {"Speaker", 98}, {"Status", 66}, {"Rating", 114}}
+}
+
+// summaryColumns are the columns of the claims table; the claim column takes
+// what the others leave. The status column is as wide as the longest status
+// name of the report's language, so that no name breaks inside a word.
+func (d *pdfDoc) summaryColumns() []pdfColumn {
+	const number, speaker, rating = 22.0, 98.0, 114.0
+	d.setFont(pdfRegular, 9)
+	status := d.textWidth(d.r.T.Status)
+	for _, s := range claims.Statuses {
+		for _, word := range strings.Fields(d.r.StatusName(s)) {
+			status = max(status, d.textWidth(word))
+		}
+	}
+	status = max(66, math.Ceil(status)+2*pdfCellPad)
+	t := d.r.T
+	return []pdfColumn{{"#", number}, {t.Claim, pdfWidth - number - speaker - status - rating}, {t.Speaker, speaker}, {t.Status, status}, {t.Rating, rating}}
+}
 
 const pdfCellPad = 4.0
 
 func (d *pdfDoc) summaryTable(cvs []claimView) {
+	cols := d.summaryColumns()
 	d.setFont(pdfRegular, 9)
 	d.need(2*d.lineHeight() + 4*pdfCellPad + 20)
-	d.summaryHeader()
+	d.summaryHeader(cols)
 	for i := range cvs {
-		d.summaryRow(&cvs[i], i%2 == 1)
+		d.summaryRow(cols, &cvs[i], i%2 == 1)
 	}
 	d.rule(d.y)
 }
 
-func (d *pdfDoc) summaryHeader() {
+func (d *pdfDoc) summaryHeader(cols []pdfColumn) {
 	d.setFont(pdfBold, 8.5)
 	h := d.lineHeight() + 2*pdfCellPad
 	d.rect(pdfMargin, d.y, pdfWidth, h, pdfHeadRow)
 	d.setColor(pdfInk)
 	x := pdfMargin
-	for _, c := range pdfSummaryCols {
-		d.text(x+pdfCellPad, d.y+pdfCellPad, c.title)
+	for _, c := range cols {
+		d.text(x+pdfCellPad, d.y+pdfCellPad, d.fitWidth(c.title, c.width-2*pdfCellPad))
 		x += c.width
 	}
 	d.y += h
 }
 
-func (d *pdfDoc) summaryRow(cv *claimView, zebra bool) {
+func (d *pdfDoc) summaryRow(cols []pdfColumn, cv *claimView, zebra bool) {
 	d.setFont(pdfRegular, 9)
 	lh := d.lineHeight()
 	summary := cv.Summary
@@ -686,10 +702,10 @@ func (d *pdfDoc) summaryRow(cv *claimView, zebra bool) {
 		summary = cv.Text
 	}
 	cells := [][]string{
-		{strconv.Itoa(cv.Number)},
-		d.wrap(shorten(summary, 160), pdfSummaryCols[1].width-2*pdfCellPad),
-		d.wrap(shorten(speakerLine(cv.Speaker), 80), pdfSummaryCols[2].width-2*pdfCellPad),
-		d.wrap(cv.Status.Label(), pdfSummaryCols[3].width-2*pdfCellPad),
+		{d.r.Int(cv.Number)},
+		d.wrap(shorten(summary, 160), cols[1].width-2*pdfCellPad),
+		d.wrap(shorten(speakerLine(cv.Speaker), 80), cols[2].width-2*pdfCellPad),
+		d.wrap(d.r.StatusName(cv.Status), cols[3].width-2*pdfCellPad),
 	}
 	n := 1
 	for _, c := range cells {
@@ -698,7 +714,7 @@ func (d *pdfDoc) summaryRow(cv *claimView, zebra bool) {
 	h := max(float64(n)*lh, pdfChipHeight(8.5)) + 2*pdfCellPad
 	if d.y+h > pdfBottom {
 		d.newPage()
-		d.summaryHeader()
+		d.summaryHeader(cols)
 	}
 	if zebra {
 		d.rect(pdfMargin, d.y, pdfWidth, h, pdfZebra)
@@ -710,9 +726,9 @@ func (d *pdfDoc) summaryRow(cv *claimView, zebra bool) {
 		for j, l := range c {
 			d.text(x+pdfCellPad, d.y+pdfCellPad+float64(j)*lh, l)
 		}
-		x += pdfSummaryCols[i].width
+		x += cols[i].width
 	}
-	d.ratingCell(cv, x+pdfCellPad, d.y+pdfCellPad, pdfSummaryCols[4].width-2*pdfCellPad)
+	d.ratingCell(cv, x+pdfCellPad, d.y+pdfCellPad, cols[4].width-2*pdfCellPad)
 	if d.err == nil {
 		// The row leads to the claim's page.
 		d.pdf.AddInternalLink(cv.Anchor, pdfMargin, d.y, x-pdfMargin, h)
@@ -724,7 +740,7 @@ func (d *pdfDoc) ratingCell(cv *claimView, x, y, width float64) {
 	if cv.Rating == nil {
 		d.setFont(pdfItalic, 9)
 		d.setColor(pdfMuted)
-		d.text(x, y, "not rated")
+		d.text(x, y, d.fitWidth(d.r.T.NoVerdict, width))
 		return
 	}
 	d.chip(x, y, cv.Rating, 8.5, width)
@@ -734,7 +750,7 @@ func (d *pdfDoc) ratingCell(cv *claimView, x, y, width float64) {
 // of the most frequent rating.
 func (d *pdfDoc) distribution() {
 	const labelW, barH, rowH, countW = 130.0, 12.0, 19.0, 34.0
-	d.heading("Verdict distribution", 13, pdfAccent)
+	d.heading(d.r.T.Distribution, 13, pdfAccent)
 	most, rated := 1, 0
 	for _, rc := range d.r.Distribution {
 		most = max(most, rc.Count)
@@ -752,11 +768,11 @@ func (d *pdfDoc) distribution() {
 		w := barMax * float64(rc.Count) / float64(most)
 		d.rect(barX, d.y+2, w, barH, pdfColor(rc.Rating.Color))
 		d.setFont(pdfBold, 9.5)
-		d.text(barX+barMax+6, d.y+1.5, strconv.Itoa(rc.Count))
+		d.text(barX+barMax+6, d.y+1.5, d.r.Int(rc.Count))
 		d.y += rowH
 	}
 	d.space(4)
-	d.note(fmt.Sprintf("%d of %s rated on this scale.", rated, pdfClaimCount(d.r.Total)))
+	d.note(d.r.RatedCount(rated))
 }
 
 // claimPage starts a page for one claim: its words, its verdict with the
@@ -769,10 +785,10 @@ func (d *pdfDoc) claimPage(a *claims.Article, cv *claimView) {
 	d.space(2)
 	d.setFont(pdfBold, 18)
 	d.setColor(pdfAccent)
-	d.text(pdfMargin, d.y, fmt.Sprintf("Claim %d", cv.Number))
+	d.text(pdfMargin, d.y, d.r.ClaimTitle(cv.Number))
 	d.setFont(pdfRegular, 9.5)
 	d.setColor(pdfMuted)
-	status := d.fitWidth("Status: "+cv.Status.Label(), 200)
+	status := d.fitWidth(d.r.StatusLine(cv.Status), 240)
 	d.text(pdfPageW-pdfMargin-d.textWidth(status), d.y+6, status)
 	d.space(32)
 	d.claimWords(cv)
@@ -788,48 +804,49 @@ func (d *pdfDoc) claimWords(cv *claimView) {
 	if cv.Rating != nil {
 		bar = pdfColor(cv.Rating.Color)
 	}
-	d.lines(d.wrap(d.quoted(pdfText(cv.Text)), pdfWidth-14), pdfMargin+14, func(y, h float64) {
+	d.lines(d.wrap(d.r.quoted(d.long(cv.Text)), pdfWidth-14), pdfMargin+14, func(y, h float64) {
 		// Raised a little, so that the bar spans the letters, not the leading.
 		d.rect(pdfMargin, y-2, 3, h, bar)
 	})
 	d.space(6)
-	if who := pdfLine(speakerLine(cv.Speaker)); who != "" {
+	if who := d.line(speakerLine(cv.Speaker)); who != "" {
 		d.para("— "+who, pdfRegular, 10.5, pdfInk, pdfMargin+14, pdfWidth-14)
 	}
 	if cv.ClaimDate != "" {
-		d.para("Said on "+pdfLine(cv.ClaimDate), pdfRegular, 9.5, pdfMuted, pdfMargin+14, pdfWidth-14)
+		d.para(d.r.SaidOn(d.line(cv.ClaimDate)), pdfRegular, 9.5, pdfMuted, pdfMargin+14, pdfWidth-14)
 	}
 }
 
 // verdict draws the rating and its explanation, then the corrections,
 // which readers of a corrected verdict are owed first, then the reasoning.
 func (d *pdfDoc) verdict(cv *claimView) {
-	d.section("Verdict")
+	t := &d.r.T
+	d.section(t.Verdict)
 	v := cv.Verdict
 	if v == nil || cv.Rating == nil {
-		d.note("No verdict yet.")
+		d.note(t.NoVerdict)
 		d.corrections(cv)
 		return
 	}
 	d.need(pdfChipHeight(11) + 30)
 	d.chip(pdfMargin, d.y, cv.Rating, 11, pdfWidth)
 	d.space(pdfChipHeight(11) + 8)
-	d.para(pdfText(v.Explanation), pdfBold, 11, pdfInk, pdfMargin, pdfWidth)
+	d.para(d.long(v.Explanation), pdfBold, 11, pdfInk, pdfMargin, pdfWidth)
 	d.corrections(cv)
-	if rationale := pdfText(v.Rationale); rationale != "" {
-		d.section("Rationale")
+	if rationale := d.long(v.Rationale); rationale != "" {
+		d.section(t.Rationale)
 		d.markdown(rationale)
 	}
-	if method := pdfText(v.Methodology); method != "" {
-		d.section("Methodology")
+	if method := d.long(v.Methodology); method != "" {
+		d.section(t.HowWeChecked)
 		d.para(method, pdfRegular, 10, pdfInk, pdfMargin, pdfWidth)
 	}
 }
 
 func (d *pdfDoc) evidence(cv *claimView) {
-	d.section(fmt.Sprintf("Evidence (%d)", len(cv.Evidence)))
+	d.section(d.r.EvidenceCount(len(cv.Evidence)))
 	if len(cv.Evidence) == 0 {
-		d.note("No evidence recorded.")
+		d.note(d.r.T.NoEvidence)
 		return
 	}
 	for i, ev := range cv.Evidence {
@@ -841,59 +858,46 @@ func (d *pdfDoc) evidence(cv *claimView) {
 }
 
 func (d *pdfDoc) evidenceItem(n int, ev evidenceView) {
-	s := ev.Source
+	r, t, s := d.r, &d.r.T, ev.Source
 	d.setFont(pdfBold, 10)
 	d.need(3 * d.lineHeight())
-	d.para(fmt.Sprintf("%d. %s", n, pdfLine(citation(s))), pdfBold, 10, pdfInk, pdfMargin, pdfWidth)
+	d.para(r.Int(n)+". "+d.line(r.Citation(s)), pdfBold, 10, pdfInk, pdfMargin, pdfWidth)
 	d.space(2)
-	d.textField("Stance", pdfStance(ev.Stance), pdfRegular)
+	d.textField(t.Stance, r.StanceName(ev.Stance), pdfRegular)
 	if s != nil && s.Reliability.Valid() {
-		d.textField("Reliability", s.Reliability.Label(), pdfRegular)
+		d.textField(t.Reliability, r.ReliabilityName(s.Reliability), pdfRegular)
 	}
-	if excerpt := pdfText(ev.Excerpt); excerpt != "" {
-		d.textField("Excerpt", d.quoted(excerpt), pdfItalic)
+	if excerpt := d.long(ev.Excerpt); excerpt != "" {
+		d.textField(t.Excerpt, r.quoted(excerpt), pdfItalic)
 	}
-	d.textField("Locator", pdfLine(ev.Locator), pdfRegular)
+	d.textField(t.Locator, d.line(ev.Locator), pdfRegular)
 	if s != nil {
-		d.linkField("URL", s.URL)
-		d.linkField("Archived copy", s.ArchiveURL)
+		d.linkField(t.Address, s.URL)
+		d.linkField(t.ArchivedCopy, s.ArchiveURL)
+		d.textField(t.Accessed, r.Day(d.line(s.Accessed)), pdfRegular)
 	}
-	if s != nil {
-		d.textField("Accessed", pdfLine(s.Accessed), pdfRegular)
-	}
-}
-
-func pdfStance(s claims.Stance) string {
-	switch s {
-	case claims.StanceSupports:
-		return "Supports the claim"
-	case claims.StanceRefutes:
-		return "Refutes the claim"
-	case claims.StanceContext:
-		return "Adds context"
-	}
-	return pdfLine(string(s))
 }
 
 func (d *pdfDoc) signOff(cv *claimView) {
-	d.section("Review and publication")
+	r, t := d.r, &d.r.T
+	d.section(t.Review)
 	if v := cv.Verdict; v != nil {
-		d.textField("Verdict by", pdfLine(v.Author), pdfRegular)
-		d.textField("Last edited", stamp(v.UpdatedAt), pdfRegular)
+		d.textField(t.VerdictBy, d.line(v.Author), pdfRegular)
+		d.textField(t.LastEdited, r.Stamp(v.UpdatedAt), pdfRegular)
 	}
 	switch a := cv.Approval; {
 	case a != nil:
-		d.textField("Approved by", pdfLine(a.Reviewer)+", "+stamp(a.At), pdfRegular)
+		d.textField(t.ApprovedBy, d.line(a.Reviewer)+", "+r.Stamp(a.At), pdfRegular)
 	case cv.Verdict != nil:
-		d.textField("Approved by", "Not yet approved", pdfItalic)
+		d.textField(t.ApprovedBy, t.NotApproved, pdfItalic)
 	}
 	if cv.PublishedAt.IsZero() {
-		d.textField("Published", "Not published", pdfItalic)
+		d.textField(t.Published, t.NotPublished, pdfItalic)
 	} else {
-		d.textField("Published", stamp(cv.PublishedAt), pdfRegular)
+		d.textField(t.Published, r.Stamp(cv.PublishedAt), pdfRegular)
 	}
 	if cv.published() {
-		d.linkField("Published at", cv.URL)
+		d.linkField(t.Address, cv.URL)
 	}
 }
 
@@ -901,15 +905,18 @@ func (d *pdfDoc) corrections(cv *claimView) {
 	if len(cv.Corrections) == 0 {
 		return
 	}
-	d.section("Corrections")
+	r, t := d.r, &d.r.T
+	d.section(t.Corrections)
 	for i, c := range cv.Corrections {
 		if i > 0 {
 			d.space(6)
 		}
-		d.textField("Date", date(c.At), pdfRegular)
-		d.textField("Rating", d.ratingLabel(c.OldRating)+" → "+d.ratingLabel(c.NewRating), pdfRegular)
+		d.para(r.Stamp(c.At), pdfBold, 10, pdfInk, pdfMargin, pdfWidth)
+		d.para(r.RatingChange(d.ratingLabel(c.OldRating), d.ratingLabel(c.NewRating)), pdfRegular, 10, pdfInk, pdfMargin, pdfWidth)
 		// The reason is internal; readers get the public note.
-		d.textField("Note", pdfText(c.PublicNote), pdfRegular)
+		if note := d.long(c.PublicNote); note != "" {
+			d.para(note, pdfRegular, 10, pdfInk, pdfMargin, pdfWidth)
+		}
 	}
 }
 
@@ -1033,20 +1040,21 @@ func (d *pdfDoc) markdown(s string) {
 
 // sources lists every cited source, as a reference list does.
 func (d *pdfDoc) sources() {
-	if len(d.r.Sources) == 0 {
+	r := d.r
+	if len(r.Sources) == 0 {
 		return
 	}
 	d.newPage()
-	d.heading("Sources cited", 16, pdfAccent)
-	for i, s := range d.r.Sources {
+	d.heading(r.T.SourcesCited, 16, pdfAccent)
+	for i, s := range r.Sources {
 		if i > 0 {
 			d.space(6)
 		}
 		d.setFont(pdfRegular, 10)
 		d.need(2 * d.lineHeight())
-		d.para(fmt.Sprintf("%d. %s", i+1, pdfLine(citation(s))), pdfRegular, 10, pdfInk, pdfMargin, pdfWidth)
+		d.para(r.Int(i+1)+". "+d.line(r.Citation(s)), pdfRegular, 10, pdfInk, pdfMargin, pdfWidth)
 		if s.Reliability.Valid() {
-			d.para("Reliability "+s.Reliability.Label(), pdfRegular, 9, pdfMuted, pdfMargin+14, pdfWidth-14)
+			d.para(r.ReliabilityOf(s.Reliability), pdfRegular, 9, pdfMuted, pdfMargin+14, pdfWidth-14)
 		}
 		if strings.TrimSpace(s.URL) != "" {
 			d.link(s.URL, pdfMargin+14, pdfWidth-14)
@@ -1054,68 +1062,59 @@ func (d *pdfDoc) sources() {
 	}
 }
 
-// methodology explains how to read and check the report: the rating scale,
-// the review rule, the source grades and the history hash.
+// methodology explains how to read and check the report: how claims are
+// quoted and verdicts approved, the rating scale, the source grades and the
+// history hash.
 func (d *pdfDoc) methodology() {
-	if len(d.r.Sources) == 0 {
+	r := d.r
+	if len(r.Sources) == 0 {
 		d.newPage()
 	} else {
 		d.space(16)
 	}
-	d.heading("Methodology", 16, pdfAccent)
+	d.heading(r.T.Methodology, 16, pdfAccent)
+	d.para(r.T.MethodIntro+" "+r.ReviewRule(), pdfRegular, 10, pdfInk, pdfMargin, pdfWidth)
 	d.scale()
-	d.section("Review")
-	rule := "A verdict is published only once its latest version has been approved in review; its author may approve it."
-	if d.r.Settings.RequireSecondReviewer {
-		rule = "A verdict is published only once someone other than its author has approved its latest version: " +
-			"no one publishes a verdict on their own approval, and a verdict changed after approval is reviewed again."
-	}
-	d.para(rule, pdfRegular, 10, pdfInk, pdfMargin, pdfWidth)
-	d.section("Source reliability")
-	d.para("Sources are graded on the Admiralty (NATO) scale:", pdfRegular, 10, pdfInk, pdfMargin, pdfWidth)
+	d.section(r.T.SourceReliability)
+	d.para(r.T.ReliabilityScale, pdfRegular, 10, pdfInk, pdfMargin, pdfWidth)
 	d.space(3)
-	for _, g := range []claims.Reliability{claims.ReliabilityA, claims.ReliabilityB, claims.ReliabilityC, claims.ReliabilityD, claims.ReliabilityE, claims.ReliabilityF} {
-		d.para("•  "+g.Label(), pdfRegular, 10, pdfInk, pdfMargin+6, pdfWidth-6)
+	for _, g := range r.ReliabilityGrades() {
+		d.para("•  "+g, pdfRegular, 10, pdfInk, pdfMargin+6, pdfWidth-6)
 	}
 	d.verification()
 }
 
 func (d *pdfDoc) scale() {
 	sc := &d.r.Settings.Scale
-	d.section("Rating scale")
-	d.para(fmt.Sprintf("%s. Each rating maps onto a ClaimReview value from %d (worst) to %d (best).", pdfLine(sc.Name), sc.Worst, sc.Best),
-		pdfRegular, 10, pdfInk, pdfMargin, pdfWidth)
+	d.section(d.line(d.r.ScaleTitle()))
+	d.para(d.r.ScaleValues(), pdfRegular, 10, pdfInk, pdfMargin, pdfWidth)
 	d.space(4)
 	for i := range sc.Ratings {
 		rt := &sc.Ratings[i]
 		d.need(pdfChipHeight(9) + 4)
 		w := d.chip(pdfMargin, d.y, rt, 9, 200)
-		note := fmt.Sprintf("value %d", rt.Value)
-		switch rt.Value {
-		case sc.Best:
-			note += " (best)"
-		case sc.Worst:
-			note += " (worst)"
-		}
 		d.setFont(pdfRegular, 9.5)
 		d.setColor(pdfInk)
-		d.text(pdfMargin+max(w, 120)+10, d.y+2.5, note)
+		d.text(pdfMargin+max(w, 120)+10, d.y+2.5, d.r.ScaleValue(rt.Value))
 		d.space(pdfChipHeight(9) + 4)
 	}
 }
 
 func (d *pdfDoc) verification() {
-	d.section("How to verify this report")
-	d.para("Every change to the case file is recorded in a hash-chained history. This report was made from the case file "+
-		"when the head of that history had the hash below: compare it with the history head hash ClaimDesk shows for the "+
-		"file. If they differ, the file has changed since the report was made.", pdfRegular, 10, pdfInk, pdfMargin, pdfWidth)
-	d.space(4)
-	head := pdfLine(d.r.HistoryHead)
+	t := &d.r.T
+	d.section(t.Verify)
+	head := d.line(d.r.HistoryHead)
 	if head == "" {
-		d.note("No history was recorded when this report was made.")
+		d.note(t.NoHistory)
 		return
 	}
+	d.para(t.VerifyMadeFrom, pdfRegular, 10, pdfInk, pdfMargin, pdfWidth)
+	d.space(4)
 	d.para(head, pdfBold, 10, pdfInk, pdfMargin, pdfWidth)
+	d.space(4)
+	d.para(t.VerifyHow, pdfRegular, 10, pdfInk, pdfMargin, pdfWidth)
+	d.space(4)
+	d.para("claimdesk history --verify", pdfBold, 10, pdfInk, pdfMargin, pdfWidth)
 }
 
 // footers writes the footer of every page once the page count is known.
@@ -1123,8 +1122,13 @@ func (d *pdfDoc) footers() {
 	if d.err != nil {
 		return
 	}
-	left := "Generated " + stamp(d.r.GeneratedAt)
-	right := "History head " + pdfShortHash(pdfLine(d.r.HistoryHead))
+	r := d.r
+	left := r.Generated()
+	head := d.line(r.HistoryHead)
+	if head == "" {
+		head = r.T.NoHistoryHash
+	}
+	right := r.T.HistoryHash + " " + pdfShortHash(head)
 	n := d.pdf.GetNumberOfPages()
 	for i := 1; i <= n; i++ {
 		if err := d.pdf.SetPage(i); err != nil {
@@ -1135,10 +1139,11 @@ func (d *pdfDoc) footers() {
 		d.setColor(pdfMuted)
 		y := pdfFooterY + 5
 		d.text(pdfMargin, y, left)
-		page := fmt.Sprintf("Page %d of %d", i, n)
-		d.text((pdfPageW-d.textWidth(page))/2, y, page)
-		r := d.fitWidth(right, 170)
-		d.text(pdfPageW-pdfMargin-d.textWidth(r), y, r)
+		page := r.PageOf(i, n)
+		pageW := d.textWidth(page)
+		d.text((pdfPageW-pageW)/2, y, page)
+		right := d.fitWidth(right, (pdfPageW-pageW)/2-pdfMargin-12)
+		d.text(pdfPageW-pdfMargin-d.textWidth(right), y, right)
 	}
 }
 
@@ -1146,9 +1151,6 @@ func (d *pdfDoc) footers() {
 // by eye; the methodology prints it whole.
 func pdfShortHash(h string) string {
 	r := []rune(h)
-	if len(r) == 0 {
-		return "none"
-	}
 	if len(r) <= 20 {
 		return h
 	}

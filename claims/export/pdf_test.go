@@ -8,14 +8,15 @@ import (
 	"testing"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 )
 
-// renderPDF writes the case file as a PDF and checks what every PDF must
-// be: whole, and with one page per claim after the first.
-func renderPDF(t *testing.T, cf *claims.CaseFile) []byte {
+// renderPDF writes the case file as a PDF in lang and checks what every
+// PDF must be: whole, and with one page per claim after the first.
+func renderPDF(t *testing.T, cf *claims.CaseFile, lang string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := writePDF(&buf, newReport(cf, claims.CaseFilter{}, day)); err != nil {
+	if err := writePDF(&buf, newReport(cf, claims.CaseFilter{}, day, lang)); err != nil {
 		t.Fatalf("writePDF: %v", err)
 	}
 	b := buf.Bytes()
@@ -60,13 +61,15 @@ func TestPDF(t *testing.T) {
 		{"empty", func() *claims.CaseFile { return &claims.CaseFile{Settings: claims.DefaultSettings(claims.LangEnglish)} }, nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			b := renderPDF(t, tt.cf())
-			checkPDFLinks(t, b)
-			if tt.check != nil {
-				tt.check(t, b)
-			}
-		})
+		for _, lang := range locale.Languages {
+			t.Run(tt.name+" in "+lang, func(t *testing.T) {
+				b := renderPDF(t, tt.cf(), lang)
+				checkPDFLinks(t, b)
+				if tt.check != nil {
+					tt.check(t, b)
+				}
+			})
+		}
 	}
 }
 
@@ -202,12 +205,13 @@ func TestPDFCapField(t *testing.T) {
 		{"over the limit", long, true},
 		{"invalid UTF-8", strings.Repeat("\xff", pdfFieldMax+1), true},
 	}
+	const note = " … (cut)"
 	for _, tt := range tests {
-		got := pdfCap(tt.in)
-		if cut := strings.HasSuffix(got, pdfCutNote); cut != tt.cut {
+		got := pdfCap(tt.in, note)
+		if cut := strings.HasSuffix(got, note); cut != tt.cut {
 			t.Errorf("%s: cut = %v, want %v", tt.name, cut, tt.cut)
 		}
-		if tt.cut && !strings.HasPrefix(tt.in, strings.TrimSuffix(got, pdfCutNote)) {
+		if tt.cut && !strings.HasPrefix(tt.in, strings.TrimSuffix(got, note)) {
 			t.Errorf("%s: the kept text is not the start of the field", tt.name)
 		}
 	}
@@ -296,7 +300,7 @@ type pdfFailingWriter struct{}
 func (pdfFailingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestPDFWriteError(t *testing.T) {
-	err := writePDF(pdfFailingWriter{}, newReport(fixtureCase(), claims.CaseFilter{}, day))
+	err := writePDF(pdfFailingWriter{}, newReport(fixtureCase(), claims.CaseFilter{}, day, locale.English))
 	if err == nil || !strings.HasPrefix(err.Error(), "write the PDF: ") || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("writePDF to a failing writer = %v", err)
 	}
@@ -304,7 +308,7 @@ func TestPDFWriteError(t *testing.T) {
 
 func testPDFDoc(t *testing.T) *pdfDoc {
 	t.Helper()
-	d, err := newPDFDoc(newReport(fixtureCase(), claims.CaseFilter{}, day))
+	d, err := newPDFDoc(newReport(fixtureCase(), claims.CaseFilter{}, day, locale.English))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,7 +317,7 @@ func testPDFDoc(t *testing.T) *pdfDoc {
 
 // The same report makes the same bytes, so that two exports can be compared.
 func TestPDFDeterministic(t *testing.T) {
-	a, b := renderPDF(t, fixtureCase()), renderPDF(t, fixtureCase())
+	a, b := renderPDF(t, fixtureCase(), locale.French), renderPDF(t, fixtureCase(), locale.French)
 	if !bytes.Equal(a, b) {
 		t.Error("two PDFs of the same report differ")
 	}

@@ -1,12 +1,13 @@
 package export
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
 
+	"claimdesk/assets"
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 )
 
 // report is a case file arranged as every report format lays it out: its
@@ -21,6 +22,13 @@ type report struct {
 	Distribution []ratingCount
 	Sources      []*claims.Source // every cited source, oldest first
 	Total        int
+	Lang         string // the language of the report's own words
+	T            labels // those words
+	words        *assets.Words
+	say          phrases
+	// evidenceCounts are the headings of lists of n pieces of evidence,
+	// made once per n: plural forms are filled through their template.
+	evidenceCounts map[int]string
 }
 
 type articleView struct {
@@ -48,13 +56,19 @@ type ratingCount struct {
 	Count  int
 }
 
-func newReport(cf *claims.CaseFile, f claims.CaseFilter, now time.Time) *report {
+// newReport arranges cf for a report whose own words are in lang, a
+// language locale knows; the claims' text, sources and ratings stay as
+// written.
+func newReport(cf *claims.CaseFile, f claims.CaseFilter, now time.Time, lang string) *report {
+	w := assets.WordsFor(lang)
 	r := &report{
 		Settings: cf.Settings, GeneratedAt: now.UTC(), HistoryHead: cf.HistoryHead,
-		Scope: "All claims", Total: len(cf.Claims),
+		Total: len(cf.Claims), Lang: w.Language(), T: newLabels(w), words: w, say: newPhrases(w),
+		evidenceCounts: map[int]string{},
 	}
+	r.Scope = r.T.ScopeAll
 	if f.PublishedOnly {
-		r.Scope = "Published verdicts only"
+		r.Scope = r.T.ScopePublished
 	}
 	counts := map[string]int{}
 	n := 0
@@ -62,7 +76,7 @@ func newReport(cf *claims.CaseFile, f claims.CaseFilter, now time.Time) *report 
 		av := articleView{Article: a}
 		for _, c := range cf.ClaimsOf(a.ID) {
 			n++
-			cv := newClaimView(cf, c, n, f.PublishedOnly)
+			cv := newClaimView(cf, c, n, f.PublishedOnly, w)
 			if cv.Rating != nil {
 				counts[cv.Rating.Key]++
 			}
@@ -73,12 +87,12 @@ func newReport(cf *claims.CaseFile, f claims.CaseFilter, now time.Time) *report 
 	for _, rating := range cf.Settings.Scale.Ratings {
 		r.Distribution = append(r.Distribution, ratingCount{rating, counts[rating.Key]})
 	}
-	r.Sources = citedSources(cf, f.PublishedOnly)
-	r.Title = reportTitle(r.Articles)
+	r.Sources = citedSources(cf, f.PublishedOnly, w)
+	r.Title = r.title()
 	return r
 }
 
-func newClaimView(cf *claims.CaseFile, c *claims.Claim, n int, public bool) claimView {
+func newClaimView(cf *claims.CaseFile, c *claims.Claim, n int, public bool, w *assets.Words) claimView {
 	cv := claimView{Claim: c, Number: n, Anchor: "claim-" + c.ID, Approval: c.Approval()}
 	if c.Verdict != nil {
 		if rating, ok := cf.Settings.Scale.Rating(c.Verdict.Rating); ok {
@@ -95,7 +109,7 @@ func newClaimView(cf *claims.CaseFile, c *claims.Claim, n int, public bool) clai
 	for _, e := range cf.Evidence[c.ID] {
 		s := cf.Sources[e.SourceID]
 		if public && s != nil && s.Protected {
-			s = withheld(s)
+			s = withheld(s, w)
 		}
 		cv.Evidence = append(cv.Evidence, evidenceView{e, s})
 	}
@@ -104,15 +118,15 @@ func newClaimView(cf *claims.CaseFile, c *claims.Claim, n int, public bool) clai
 
 // withheld stands for a protected source in a report for readers outside
 // the newsroom: its grade stays, its identity does not.
-func withheld(s *claims.Source) *claims.Source {
-	return &claims.Source{ID: s.ID, Type: s.Type, Title: "Protected source (identity withheld)", Reliability: s.Reliability, Protected: true}
+func withheld(s *claims.Source, w *assets.Words) *claims.Source {
+	return &claims.Source{ID: s.ID, Type: s.Type, Title: w.L("report.source.protected"), Reliability: s.Reliability, Protected: true}
 }
 
-func citedSources(cf *claims.CaseFile, public bool) []*claims.Source {
+func citedSources(cf *claims.CaseFile, public bool, w *assets.Words) []*claims.Source {
 	var out []*claims.Source
 	for _, s := range cf.Sources {
 		if public && s.Protected {
-			s = withheld(s)
+			s = withheld(s, w)
 		}
 		out = append(out, s)
 	}
@@ -120,11 +134,11 @@ func citedSources(cf *claims.CaseFile, public bool) []*claims.Source {
 	return out
 }
 
-func reportTitle(articles []articleView) string {
-	if len(articles) == 1 {
-		return "Fact-check: " + articles[0].Article.Title
+func (r *report) title() string {
+	if len(r.Articles) == 1 {
+		return r.words.L("report.title.one", map[string]any{"Title": r.Articles[0].Article.Title})
 	}
-	return fmt.Sprintf("Fact-check report: %d articles", len(articles))
+	return r.words.N("report.title.many", len(r.Articles))
 }
 
 // RatingLabel returns the label of a rating of the report's scale, or the
@@ -162,11 +176,16 @@ func containsFold(list []string, s string) bool {
 }
 
 // citation formats a source as a reference list does: authors, title,
-// publisher, date.
-func citation(s *claims.Source) string {
+// publisher, date, in the language of w.
+func citation(s *claims.Source, w *assets.Words) string {
 	if s == nil {
-		return "(source missing)"
+		return w.L("report.source.missing")
 	}
+	return cite(s, locale.DateText(s.Issued, w.Language()))
+}
+
+// cite joins a source's authors, title, publisher and date of issue.
+func cite(s *claims.Source, issued string) string {
 	var parts []string
 	if len(s.Authors) > 0 {
 		parts = append(parts, strings.Join(s.Authors, ", "))
@@ -175,24 +194,17 @@ func citation(s *claims.Source) string {
 	if s.Publisher != "" {
 		parts = append(parts, s.Publisher)
 	}
-	if s.Issued != "" {
-		parts = append(parts, s.Issued)
+	if issued != "" {
+		parts = append(parts, issued)
 	}
 	return oneLine(strings.Join(parts, ". "))
 }
 
-// date formats a time as a calendar date, or "" for the zero time.
+// date formats a time as an ISO calendar date, as machine-read formats
+// want it, or "" for the zero time.
 func date(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
 	return t.UTC().Format(claims.DateLayout)
-}
-
-// stamp formats a time to the minute, in UTC so every reader sees the same.
-func stamp(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.UTC().Format("2006-01-02 15:04 UTC")
 }
