@@ -109,7 +109,7 @@ func (r *report) claimReview(av articleView, cv *claimView) claimReviewLD {
 	ld := claimReviewLD{
 		Type: "ClaimReview", ID: cv.URL, URL: cv.URL,
 		DatePublished: date(cv.PublishedAt),
-		InLanguage:    a.Language,
+		InLanguage:    reviewLanguage(r.Settings, a),
 		ClaimReviewed: shorten(cv.Summary, claimReviewedMax),
 		ItemReviewed:  claimLD{Type: "Claim", Author: claimAuthor(cv), DatePublished: cv.ClaimDate, Text: clean(cv.Text)},
 		ReviewRating: ratingLD{Type: "Rating", RatingValue: cv.Rating.Value, BestRating: r.Settings.Scale.Best, WorstRating: r.Settings.Scale.Worst,
@@ -138,6 +138,16 @@ func (r *report) claimReview(av articleView, cv *claimView) claimReviewLD {
 		}
 	}
 	return ld
+}
+
+// reviewLanguage is the language a verdict is written in: the newsroom's,
+// which also wrote the summary and the labels of its rating scale; the
+// article's when the settings name none.
+func reviewLanguage(s claims.Settings, a *claims.Article) string {
+	if claims.ValidLanguage(s.Language) {
+		return s.Language
+	}
+	return a.Language
 }
 
 // claimAuthor is who made the claim: a person when a name is known, the

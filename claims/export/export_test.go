@@ -109,11 +109,23 @@ func TestWriteSpeaksTheRequestedLanguage(t *testing.T) {
 }
 
 // TestClaimReviewIsTheSameInEveryLanguage checks that the markup, read by
-// machines, does not follow the report's language.
+// machines, does not follow the report's language but the verdict's.
 func TestClaimReviewIsTheSameInEveryLanguage(t *testing.T) {
-	en, fr := renderIn(t, ClaimReview, fixtureCase(), locale.English), renderIn(t, ClaimReview, fixtureCase(), locale.French)
+	cf := fixtureCase()
+	cf.Articles[0].Language = claims.LangEnglish // the newsroom checks an English article in French
+	en, fr := renderIn(t, ClaimReview, cf, locale.English), renderIn(t, ClaimReview, cf, locale.French)
 	if !bytes.Equal(en, fr) {
 		t.Fatal("the ClaimReview differs between the English and the French report")
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(en, &doc); err != nil || doc["inLanguage"] != "fr" {
+		t.Fatalf("inLanguage = %v (%v), want the language the verdict is written in", doc["inLanguage"], err)
+	}
+	for _, lang := range locale.Languages {
+		html := renderIn(t, HTML, cf, lang)
+		if !bytes.Contains(html, []byte(`"inLanguage":"fr"`)) {
+			t.Errorf("the %s HTML report marks the verdict up in another language", lang)
+		}
 	}
 }
 
