@@ -7,14 +7,21 @@ import (
 
 	"claimdesk/claims"
 	"claimdesk/claims/export"
+	"claimdesk/claims/locale"
 )
 
+// runExport writes a report or a data export. Its --lang chooses the
+// language of a report's own words (headings, status and stance names,
+// dates and numbers): en or fr. Without it, an export of one article
+// (--article) speaks that article's language, and any other export the
+// language of the user's locale settings. The claims' text stays as written.
 func runExport(r *runner, args []string) error {
 	f := newFlags("export")
 	format := f.String("format", "", "html, pdf, md, claimreview, csv, csl or json")
 	out := f.String("out", "", "file to write, or - for standard output")
 	article := f.String("article", "", "export one article's claims only")
 	published := f.Bool("published", false, "export published verdicts only")
+	langFlag := f.String("lang", "", "language of the report: en or fr (default: the article's with --article, else the locale's)")
 	if _, err := f.parse(args, 0); err != nil {
 		return err
 	}
@@ -25,11 +32,18 @@ func runExport(r *runner, args []string) error {
 	if err != nil {
 		return err
 	}
+	lang, err := parseExportLanguage(*langFlag)
+	if err != nil {
+		return err
+	}
 	st, err := r.open(*f.db)
 	if err != nil {
 		return err
 	}
-	req := export.Request{Format: fmtName, Filter: claims.CaseFilter{ArticleID: *article, PublishedOnly: *published}}
+	if lang == "" {
+		lang = r.exportLanguage(st, *article)
+	}
+	req := export.Request{Format: fmtName, Filter: claims.CaseFilter{ArticleID: *article, PublishedOnly: *published}, Language: lang}
 	if *out == "-" {
 		return export.Write(r.ctx, st, r.env.Stdout, req)
 	}
@@ -42,6 +56,32 @@ func runExport(r *runner, args []string) error {
 	}
 	return r.print(f, map[string]any{"out": *out, "format": fmtName, "bytes": info.Size()},
 		"Wrote %s (%s, %d bytes).\n", *out, fmtName.Label(), info.Size())
+}
+
+// parseExportLanguage reads --lang, "" when it is not given.
+func parseExportLanguage(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	lang, err := locale.Parse(s)
+	if err != nil {
+		return "", claims.Errorf(claims.EINVALID, "--lang takes %s or %s, not %q.", locale.English, locale.French, s)
+	}
+	return lang, nil
+}
+
+// exportLanguage is the report language when --lang is not given: the
+// article's when one article is exported, so that a French article gets a
+// French report wherever it is exported; else the locale's.
+func (r *runner) exportLanguage(st claims.Store, articleID string) string {
+	if articleID != "" {
+		// An article that cannot be read is the export's error to report,
+		// with the export's words; the language falls back meanwhile.
+		if a, err := st.FindArticleByID(r.ctx, articleID); err == nil && claims.ValidLanguage(a.Language) {
+			return a.Language
+		}
+	}
+	return locale.FromEnvironment(r.env.Getenv)
 }
 
 func runImportJSON(r *runner, args []string) error {
