@@ -1,51 +1,148 @@
 package app
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
 	"claimdesk/claims"
 	"claimdesk/claims/export"
+	"claimdesk/claims/locale"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
-// exportReport asks what to export (format, article, published verdicts
-// only) and where, then writes the file in the background.
+// exportReport asks what to export (format, article, report language,
+// published verdicts only) and where, then writes the file in the
+// background.
 func (ui *UI) exportReport() {
-	labels := make([]string, len(export.Formats))
-	for i, f := range export.Formats {
-		labels[i] = f.Label()
-	}
-	format := widget.NewSelect(labels, nil)
-	format.SetSelectedIndex(0)
-	scope := widget.NewSelect([]string{"All articles"}, nil)
-	scope.SetSelectedIndex(0)
-	articleID := ui.list.articleID
-	if title := ui.sidebar.titleOf(articleID); articleID != "" && title != "" {
-		scope.Options = append(scope.Options, "This article: "+title)
-		scope.SetSelectedIndex(1)
-	}
-	published := widget.NewCheck("Published verdicts only", nil)
-	items := []*widget.FormItem{
-		widget.NewFormItem("Format", format), widget.NewFormItem("Claims from", scope), widget.NewFormItem("", published),
-	}
-	items[2].HintText = "Leave unticked for an internal report with drafts and claims in review."
-	d := dialog.NewForm("Export", "Choose file…", "Cancel", items, func(ok bool) {
+	c := ui.newExportChoice()
+	d := dialog.NewForm(lang.L("export.title"), lang.L("export.choose-file"), lang.L("common.cancel"), c.items(), func(ok bool) {
 		if !ok {
 			return
 		}
-		req := export.Request{Format: export.Formats[format.SelectedIndex()], Filter: claims.CaseFilter{PublishedOnly: published.Checked}}
-		if scope.SelectedIndex() == 1 {
-			req.Filter.ArticleID = articleID
-		}
+		req := c.request()
 		chooseFile(ui.window, true, exportName(ui.path, req.Format), nil, func(path string) { ui.exportTo(path, req) })
 	}, ui.window)
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))
 	d.Show()
+}
+
+// exportChoice is what the export dialog asks.
+type exportChoice struct {
+	format, scope, language *widget.Select
+	published               *widget.Check
+	articleID               string // the article the scope may choose
+}
+
+func (ui *UI) newExportChoice() *exportChoice {
+	names := make([]string, len(export.Formats))
+	for i, f := range export.Formats {
+		names[i] = formatName(f)
+	}
+	c := &exportChoice{
+		format: widget.NewSelect(names, nil), scope: widget.NewSelect([]string{lang.L("export.scope.all")}, nil),
+		language: newReportLanguageSelect(), published: widget.NewCheck(lang.L("export.published-only"), nil),
+	}
+	if title := ui.sidebar.titleOf(ui.list.articleID); ui.list.articleID != "" && title != "" {
+		c.articleID = ui.list.articleID
+		c.scope.Options = append(c.scope.Options, lang.L("export.scope.article", map[string]any{"Title": title}))
+	}
+	// Each scope proposes its language: an article's report speaks the
+	// article's language, a report of everything the interface's.
+	c.scope.OnChanged = func(string) {
+		c.language.SetSelectedIndex(languageIndex(ui.reportLanguage(c.oneArticle(), c.articleID)))
+	}
+	// ClaimReview and the JSON dump have no words of their own to translate.
+	c.format.OnChanged = func(string) {
+		if export.Formats[c.format.SelectedIndex()].Translated() {
+			c.language.Enable()
+		} else {
+			c.language.Disable()
+		}
+	}
+	c.format.SetSelectedIndex(0)
+	c.scope.SetSelectedIndex(len(c.scope.Options) - 1)
+	return c
+}
+
+func (c *exportChoice) oneArticle() bool { return c.scope.SelectedIndex() == 1 }
+
+func (c *exportChoice) items() []*widget.FormItem {
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("export.format"), c.format), widget.NewFormItem(lang.L("export.scope"), c.scope),
+		widget.NewFormItem(lang.L("export.language"), c.language), widget.NewFormItem("", c.published),
+	}
+	items[2].HintText = lang.L("export.language.hint")
+	items[3].HintText = lang.L("export.published-only.hint")
+	return items
+}
+
+func (c *exportChoice) request() export.Request {
+	req := export.Request{Format: export.Formats[c.format.SelectedIndex()], Filter: claims.CaseFilter{PublishedOnly: c.published.Checked},
+		Language: locale.Languages[c.language.SelectedIndex()]}
+	if c.oneArticle() {
+		req.Filter.ArticleID = c.articleID
+	}
+	return req
+}
+
+// newReportLanguageSelect offers the languages a report can speak, named in
+// the interface's language.
+func newReportLanguageSelect() *widget.Select {
+	names := make([]string, len(locale.Languages))
+	for i, code := range locale.Languages {
+		names[i] = languageName(code)
+	}
+	return widget.NewSelect(names, nil)
+}
+
+// languageIndex returns the place of code in locale.Languages.
+func languageIndex(code string) int {
+	for i, l := range locale.Languages {
+		if l == code {
+			return i
+		}
+	}
+	return 0
+}
+
+// reportLanguage is the language proposed for a report: the article's for
+// one article, so that a French article gets a French report whoever
+// exports it, and the interface's otherwise.
+func (ui *UI) reportLanguage(oneArticle bool, articleID string) string {
+	if oneArticle {
+		for _, a := range ui.sidebar.articles {
+			if a.ID == articleID && claims.ValidLanguage(a.Language) {
+				return a.Language
+			}
+		}
+	}
+	return uiLanguage
+}
+
+// formatName names a format in the interface's language. Format.Label
+// stays English: the command line prints it.
+func formatName(f export.Format) string {
+	switch f {
+	case export.HTML:
+		return lang.L("export.format.html")
+	case export.PDF:
+		return lang.L("export.format.pdf")
+	case export.Markdown:
+		return lang.L("export.format.md")
+	case export.ClaimReview:
+		return lang.L("export.format.claimreview")
+	case export.CSV:
+		return lang.L("export.format.csv")
+	case export.CSL:
+		return lang.L("export.format.csl")
+	case export.JSON:
+		return lang.L("export.format.json")
+	}
+	return string(f)
 }
 
 // exportName proposes a file name: the database's, with the format's extension.
@@ -60,11 +157,12 @@ func exportName(dbPath string, f export.Format) string {
 // exportTo writes the export off the UI goroutine behind a progress
 // indicator, and says where it went.
 func (ui *UI) exportTo(path string, req export.Request) {
-	ui.withProgress("Exporting "+req.Format.Label()+"…", func() error {
+	name := formatName(req.Format)
+	ui.withProgress(lang.L("export.progress", map[string]any{"Format": name}), func() error {
 		return export.WriteFile(ui.actor(), ui.store, path, req)
 	}, func() {
-		ui.status.SetText(fmt.Sprintf("Exported %s to %s.", req.Format.Label(), path))
-		dialog.ShowInformation("Export", "Saved "+filepath.Base(path)+" in "+filepath.Dir(path)+".", ui.window)
+		ui.status.SetText(lang.L("export.done.status", map[string]any{"Format": name, "Path": path}))
+		dialog.ShowInformation(lang.L("export.title"), lang.L("export.done.message", map[string]any{"File": filepath.Base(path), "Folder": filepath.Dir(path)}), ui.window)
 	})
 }
 
@@ -85,14 +183,15 @@ func (ui *UI) showPublication(current *claims.Settings) {
 	org.SetText(current.Organization)
 	base.SetText(current.BaseURL)
 	base.SetPlaceHolder("https://example.org/fact-checks/…")
-	second := widget.NewCheck("A second reviewer, other than the author, must approve each verdict", nil)
+	second := widget.NewCheck(lang.L("export.publication.second-reviewer"), nil)
 	second.SetChecked(current.RequireSecondReviewer)
 	items := []*widget.FormItem{
-		widget.NewFormItem("Organisation", org), widget.NewFormItem("Published at", base), widget.NewFormItem("", second),
+		widget.NewFormItem(lang.L("export.publication.organization"), org), widget.NewFormItem(lang.L("export.publication.base-url"), base),
+		widget.NewFormItem("", second),
 	}
-	items[0].HintText = "The author of the ClaimReview markup."
-	items[1].HintText = "Each verdict's address is this, followed by #claim-ID."
-	d := dialog.NewForm("Publication settings", "Save", "Cancel", items, func(ok bool) {
+	items[0].HintText = lang.L("export.publication.organization.hint")
+	items[1].HintText = lang.L("export.publication.base-url.hint")
+	d := dialog.NewForm(lang.L("export.publication.title"), lang.L("common.save"), lang.L("common.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -100,7 +199,7 @@ func (ui *UI) showPublication(current *claims.Settings) {
 		ui.run(func() error {
 			_, err := ui.store.UpdateSettings(ui.actor(), claims.SettingsUpdate{Organization: &o, BaseURL: &b, RequireSecondReviewer: &s})
 			return err
-		}, func() { ui.status.SetText("Publication settings saved.") })
+		}, func() { ui.status.SetText(lang.L("export.publication.saved")) })
 	}, ui.window)
 	d.Resize(fyne.NewSize(600, d.MinSize().Height))
 	d.Show()

@@ -56,6 +56,10 @@ func (f Format) Label() string {
 	return string(f)
 }
 
+// Translated reports whether the format has words of its own, which
+// Request.Language chooses; ClaimReview markup and the JSON dump have none.
+func (f Format) Translated() bool { return f != ClaimReview && f != JSON }
+
 // Extension returns the file name extension of the format, with its dot.
 func (f Format) Extension() string {
 	switch f {
