@@ -37,7 +37,7 @@ func TestExportWritesEveryFormat(t *testing.T) {
 			return bytes.Contains(out, []byte("application/ld+json")) && bytes.Contains(out, []byte("Plutôt vrai"))
 		}},
 		{"pdf", func(out []byte) bool { return bytes.HasPrefix(out, []byte("%PDF-")) }},
-		{"md", func(out []byte) bool { return bytes.Contains(out, []byte(" — Plutôt vrai\n\n> « ")) }},
+		{"md", func(out []byte) bool { return bytes.Contains(out, []byte(" — Plutôt vrai\n\n> “")) }},
 		{"claimreview", func(out []byte) bool {
 			var doc map[string]any
 			return json.Unmarshal(out, &doc) == nil && doc["url"] == "https://verif.example.fr/otan#claim-"+id
@@ -48,7 +48,7 @@ func TestExportWritesEveryFormat(t *testing.T) {
 	}
 	for _, tt := range tests {
 		out := filepath.Join(dir, "report."+tt.format)
-		mustRun(t, "export", "--db", db, "--format", tt.format, "--out", out)
+		mustRun(t, "export", "--db", db, "--format", tt.format, "--out", out, "--lang", "en")
 		raw, err := os.ReadFile(out)
 		if err != nil || !tt.check(raw) {
 			t.Errorf("export --format %s wrote %d bytes that fail the check (%v): %.300s", tt.format, len(raw), err, raw)

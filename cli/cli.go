@@ -61,7 +61,7 @@ func init() {
 		{"review", "--db FILE --claim ID (--approve | --request-changes) [--comment C]", "review a verdict as a second reviewer", runReview},
 		{"publish", "--db FILE --claim ID", "publish an approved verdict", runPublish},
 		{"settings", "--db FILE [--organization O] [--base-url URL] [--second-reviewer yes|no] [--json]", "show or change the database's publication settings", runSettings},
-		{"export", "--db FILE --format html|pdf|md|claimreview|csv|csl|json --out FILE|- [--article ID] [--published]", "export a report, ClaimReview markup, a spreadsheet, the sources or a lossless dump", runExport},
+		{"export", "--db FILE --format html|pdf|md|claimreview|csv|csl|json --out FILE|- [--article ID] [--published] [--lang fr|en]", "export a report (in the article's language, else your locale's, unless --lang says), ClaimReview markup, a spreadsheet, the sources or a lossless dump", runExport},
 		{"import-json", "--db NEWFILE DUMP|-", "restore a JSON dump of a whole database into a new file", runImportJSON},
 		{"backup", "--db FILE [--without-protected] OUT", "save a consistent, compact copy to share", runBackup},
 		{"merge", "--db FILE OTHER", "merge another copy of the database into this one", runMerge},
