@@ -4,19 +4,21 @@ import (
 	"context"
 	"fmt"
 	"image/color"
-	"strconv"
+	"strings"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
 // allArticles is the picker's first option, which counts every claim.
-const allArticles = "All articles"
+func allArticles() string { return lang.L("window.all-articles") }
 
 // dashboard shows counts of claims by status and by rating as bar charts,
 // for one article or for all of them, so that a desk sees at a glance how
@@ -41,24 +43,24 @@ type dashboard struct {
 func newDashboard(e *env) *dashboard {
 	d := &dashboard{
 		e:        e,
-		headline: widget.NewLabelWithStyle("Loading…", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		headline: widget.NewLabelWithStyle(lang.L("common.loading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	}
 	charts := newBarCharts(2)
 	d.byStatus, d.byRating = charts[0], charts[1]
-	d.picker = widget.NewSelect([]string{allArticles}, func(string) { d.picked() })
+	d.picker = widget.NewSelect([]string{allArticles()}, func(string) { d.picked() })
 	// Set directly: SetSelected would call picked before anything is loaded.
-	d.picker.Selected = allArticles
+	d.picker.Selected = d.picker.Options[0]
 	title := func(text string) *widget.Label {
 		return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	d.charts = container.NewVBox(
-		title("Claims by status"), d.byStatus,
-		title("Claims by rating"), d.byRating,
+		title(lang.L("dashboard.by-status")), d.byStatus,
+		title(lang.L("dashboard.by-rating")), d.byRating,
 	)
 	d.scroll = container.NewVScroll(d.charts)
 	d.content = container.NewBorder(
 		container.NewVBox(
-			container.NewBorder(nil, nil, widget.NewLabel("Article"), nil, d.picker),
+			container.NewBorder(nil, nil, widget.NewLabel(lang.L("dashboard.article")), nil, d.picker),
 			d.headline,
 		),
 		nil, nil, nil,
@@ -74,8 +76,9 @@ func (d *dashboard) object() fyne.CanvasObject { return d.content }
 func (d *dashboard) show(articleID string) {
 	d.wanted = articleID
 	var loaded dashboardLoad
+	words := newChartWords()
 	d.e.run(func() (err error) {
-		loaded, err = loadDashboard(context.Background(), d.e.store, articleID)
+		loaded, err = loadDashboard(context.Background(), d.e.store, articleID, words)
 		return err
 	}, func() {
 		if articleID == d.wanted {
@@ -121,9 +124,10 @@ type dashboardLoad struct {
 }
 
 // loadDashboard reads the articles, the rating scale and the summaries of
-// the claims of articleID, or of all claims for "". It runs off the UI
-// goroutine and touches no widget.
-func loadDashboard(ctx context.Context, st claims.Store, articleID string) (dashboardLoad, error) {
+// the claims of articleID, or of all claims for "", and counts them. It runs
+// off the UI goroutine and touches no widget, nor the translations: words
+// brings the bars' names.
+func loadDashboard(ctx context.Context, st claims.Store, articleID string, words chartWords) (dashboardLoad, error) {
 	articles, err := st.FindArticles(ctx)
 	if err != nil {
 		return dashboardLoad{}, err
@@ -142,7 +146,7 @@ func loadDashboard(ctx context.Context, st claims.Store, articleID string) (dash
 	if err != nil {
 		return dashboardLoad{}, err
 	}
-	return dashboardLoad{articles: articles, articleID: articleID, data: countClaims(summaries, settings.Scale)}, nil
+	return dashboardLoad{articles: articles, articleID: articleID, data: countClaims(summaries, settings.Scale, words)}, nil
 }
 
 // indexOfArticle is the index of the article with the given ID, or -1.
@@ -159,8 +163,9 @@ func indexOfArticle(articles []*claims.Article, id string) int {
 // A select tells its options apart by their text, so a title that comes
 // again is numbered ("Live updates (2)").
 func pickerOptions(articles []*claims.Article) []string {
-	options := []string{allArticles}
-	seen := map[string]int{allArticles: 1}
+	all := allArticles()
+	options := []string{all}
+	seen := map[string]int{all: 1}
 	for _, a := range articles {
 		title := a.Title
 		for seen[title] > 0 {
@@ -203,11 +208,27 @@ type chartData struct {
 	byRating []chartBar
 }
 
+// chartWords are the names of the bars that are not ratings, looked up on
+// the UI goroutine for the counting done off it.
+type chartWords struct {
+	statuses            map[claims.Status]string
+	offScale, noVerdict string
+}
+
+func newChartWords() chartWords {
+	w := chartWords{statuses: map[claims.Status]string{},
+		offScale: lang.L("dashboard.off-scale"), noVerdict: lang.L("dashboard.no-verdict")}
+	for _, s := range claims.Statuses {
+		w.statuses[s] = statusName(s)
+	}
+	return w
+}
+
 // countClaims counts the live claims among summaries: one bar for every
 // status in workflow order, one for every rating of scale in its order,
 // then one for ratings the scale no longer has, when there are any, and one
 // for claims without a verdict.
-func countClaims(summaries []claims.ClaimSummary, scale claims.RatingScale) chartData {
+func countClaims(summaries []claims.ClaimSummary, scale claims.RatingScale, words chartWords) chartData {
 	var d chartData
 	byStatus := map[claims.Status]int{}
 	byRating := map[string]int{}
@@ -226,7 +247,7 @@ func countClaims(summaries []claims.ClaimSummary, scale claims.RatingScale) char
 		}
 	}
 	for _, st := range claims.Statuses {
-		d.byStatus = append(d.byStatus, chartBar{label: st.Label(), count: byStatus[st], themeColor: theme.ColorNamePrimary})
+		d.byStatus = append(d.byStatus, chartBar{label: words.statuses[st], count: byStatus[st], themeColor: theme.ColorNamePrimary})
 	}
 	offScale := d.total - byRating[""]
 	for _, r := range scale.Ratings {
@@ -234,27 +255,27 @@ func countClaims(summaries []claims.ClaimSummary, scale claims.RatingScale) char
 		offScale -= byRating[r.Key]
 	}
 	if offScale > 0 {
-		d.byRating = append(d.byRating, chartBar{label: "Not on the scale", count: offScale, themeColor: theme.ColorNameForeground})
+		d.byRating = append(d.byRating, chartBar{label: words.offScale, count: offScale, themeColor: theme.ColorNameForeground})
 	}
-	d.byRating = append(d.byRating, chartBar{label: "No verdict yet", count: byRating[""], themeColor: theme.ColorNamePlaceHolder, hollow: true})
+	d.byRating = append(d.byRating, chartBar{label: words.noVerdict, count: byRating[""], themeColor: theme.ColorNamePlaceHolder, hollow: true})
 	return d
 }
 
 // headline sums the counts up in one line: "21 claims · 3 published · 15% done".
 func (d chartData) headline() string {
 	if d.total == 0 {
-		return "No claims yet"
-	}
-	claimsText := fmt.Sprintf("%d claims", d.total)
-	if d.total == 1 {
-		claimsText = "1 claim"
+		return lang.L("dashboard.no-claims")
 	}
 	done := 0
 	if d.toCheck > 0 {
 		// Rounded down, so that 100% means every claim to check is published.
 		done = d.published * 100 / d.toCheck
 	}
-	return fmt.Sprintf("%s · %d published · %d%% done", claimsText, d.published, done)
+	return strings.Join([]string{
+		lang.N("dashboard.claims", d.total, map[string]any{"Count": formatInt(d.total)}),
+		lang.N("dashboard.published", d.published, map[string]any{"Count": formatInt(d.published)}),
+		lang.L("dashboard.done", map[string]any{"Percent": locale.Percent(done, 100, uiLanguage)}),
+	}, " · ")
 }
 
 // barChart is a horizontal bar chart: for each bar its label, a track as
@@ -320,7 +341,7 @@ func (r *barChartRenderer) columns() (label, count float32) {
 	for _, c := range r.chart.group {
 		for _, b := range c.bars {
 			label = max(label, chartTextWidth(b.label))
-			count = max(count, chartTextWidth(strconv.Itoa(b.count)))
+			count = max(count, chartTextWidth(formatInt(b.count)))
 		}
 	}
 	return label, count
@@ -388,7 +409,7 @@ func (r *barChartRenderer) Refresh() {
 	for i, b := range bars {
 		row := &r.rows[i]
 		row.value = b.count
-		row.label.Text, row.count.Text = b.label, strconv.Itoa(b.count)
+		row.label.Text, row.count.Text = b.label, formatInt(b.count)
 		for _, t := range []*canvas.Text{row.label, row.count} {
 			t.Color, t.TextSize = theme.Color(theme.ColorNameForeground), theme.TextSize()
 		}

@@ -2,12 +2,12 @@ package app
 
 import (
 	"context"
-	"fmt"
 
 	"claimdesk/claims"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -50,17 +50,18 @@ type sidebar struct {
 	articles []*claims.Article
 	progress map[string]progress
 	list     *widget.List
+	allTitle string // the first row's title, looked up once
 }
 
 func newSidebar(e *env, onSelect func(articleID string)) *sidebar {
-	s := &sidebar{env: e, onSelect: onSelect, progress: map[string]progress{}}
+	s := &sidebar{env: e, onSelect: onSelect, progress: map[string]progress{}, allTitle: lang.L("window.all-articles")}
 	s.list = widget.NewList(s.count, newArticleRow, s.update)
 	s.list.OnSelected = func(id widget.ListItemID) { s.onSelect(s.articleAt(id)) }
 	return s
 }
 
 func (s *sidebar) object() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("Articles", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(lang.L("sidebar.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewBorder(title, nil, nil, nil, s.list)
 }
 
@@ -123,12 +124,13 @@ func (r *articleRow) CreateRenderer() fyne.WidgetRenderer {
 
 func (s *sidebar) update(id widget.ListItemID, obj fyne.CanvasObject) {
 	row := obj.(*articleRow)
-	articleID, title := s.articleAt(id), "All articles"
+	articleID, title := s.articleAt(id), s.allTitle
 	if articleID != "" {
 		title = s.articles[id-1].Title
 	}
 	p := s.progress[articleID]
 	row.title.SetText(title)
-	row.bar.TextFormatter = func() string { return fmt.Sprintf("%d of %d published", p.published, p.toCheck) }
+	text := lang.N("sidebar.progress", p.published, map[string]any{"Count": formatInt(p.published), "Total": formatInt(p.toCheck)})
+	row.bar.TextFormatter = func() string { return text }
 	row.bar.SetValue(p.fraction())
 }
