@@ -2,23 +2,36 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"image/color"
+	"math"
 	"sort"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
-const anyValue = "All"
+// The claim list's sort orders, in the order the sort select offers them.
+const (
+	sortAdded = iota
+	sortStatus
+	sortRating
+	sortSpeaker
+	sortWorth
+	sortChanged
+)
 
-// Sort orders of the claim list.
-var sortOrders = []string{"Order added", "Status", "Rating", "Speaker", "Check-worthiness", "Last change"}
+// sortOrders are the sort select's options, indexed by the orders above.
+func sortOrders() []string {
+	return []string{lang.L("list.sort.added"), lang.L("list.sort.status"), lang.L("list.sort.rating"),
+		lang.L("list.sort.speaker"), lang.L("list.sort.worth"), lang.L("list.sort.changed")}
+}
 
 // claimList is the list of claims with its search box, filters and sort
 // order. Rows read only the in-memory summaries, so the list stays smooth
@@ -40,15 +53,16 @@ type claimList struct {
 	order                                  *widget.Select
 	list                                   *keyList
 	count                                  *widget.Label
+	words                                  *rowWords
 	onDelete                               func()
 	// onFirstRows is called once, when the list is first shown filled.
 	onFirstRows func()
 }
 
 func newClaimList(e *env, onShow func(id string)) *claimList {
-	l := &claimList{env: e, onShow: onShow, scale: &claims.RatingScale{}}
+	l := &claimList{env: e, onShow: onShow, scale: &claims.RatingScale{}, words: newRowWords()}
 	l.search = widget.NewEntry()
-	l.search.SetPlaceHolder("Search claims (Ctrl+F)")
+	l.search.SetPlaceHolder(lang.L("list.search"))
 	l.search.OnChanged = func(string) { l.refilter() }
 	// Enter in the search box goes to the first result, keyboard and all.
 	l.search.OnSubmitted = func(string) {
@@ -57,23 +71,26 @@ func newClaimList(e *env, onShow func(id string)) *claimList {
 			l.env.window.Canvas().Focus(l.list)
 		}
 	}
-	statuses := []string{anyValue}
+	statuses := []string{lang.L("list.any-status")}
 	for _, s := range claims.Statuses {
-		statuses = append(statuses, s.Label())
+		statuses = append(statuses, l.words.status(s))
 	}
-	l.status = l.newFilter("Status", statuses)
-	l.rating = l.newFilter("Rating", []string{anyValue})
-	l.speaker = l.newFilter("Speaker", []string{anyValue})
-	l.tag = l.newFilter("Tag", []string{anyValue})
-	l.reviewer = l.newFilter("Reviewer", []string{anyValue})
-	l.order = widget.NewSelect(sortOrders, nil)
-	l.order.SetSelectedIndex(0)
+	l.status = l.newFilter(lang.L("list.status"), statuses)
+	l.rating = l.newFilter(lang.L("list.rating"), []string{lang.L("list.any-rating")})
+	l.speaker = l.newFilter(lang.L("list.speaker"), []string{lang.L("list.any-speaker")})
+	l.tag = l.newFilter(lang.L("list.tag"), []string{lang.L("list.any-tag")})
+	l.reviewer = l.newFilter(lang.L("list.reviewer"), []string{lang.L("list.any-reviewer")})
+	l.order = widget.NewSelect(sortOrders(), nil)
+	l.order.PlaceHolder = lang.L("list.sort")
+	l.order.SetSelectedIndex(sortAdded)
 	l.order.OnChanged = func(string) { l.sortRows(); l.list.Refresh() }
 	l.count = widget.NewLabel("")
 	l.list = newKeyList(l)
 	return l
 }
 
+// newFilter makes a filter select named name. Its first option stands for
+// any value and stays first whatever values the claims offer.
 func (l *claimList) newFilter(name string, options []string) *widget.Select {
 	s := widget.NewSelect(options, func(string) { l.refilter() })
 	s.PlaceHolder = name
@@ -83,20 +100,21 @@ func (l *claimList) newFilter(name string, options []string) *widget.Select {
 
 func (l *claimList) object() fyne.CanvasObject {
 	filters := container.NewGridWithColumns(3,
-		labelled("Status", l.status), labelled("Rating", l.rating), labelled("Speaker", l.speaker),
-		labelled("Tag", l.tag), labelled("Reviewer", l.reviewer), labelled("Sort", l.order))
+		labelled(l.status), labelled(l.rating), labelled(l.speaker),
+		labelled(l.tag), labelled(l.reviewer), labelled(l.order))
 	top := container.NewVBox(l.search, filters, l.count)
 	return container.NewBorder(top, nil, nil, nil, l.list)
 }
 
-func labelled(name string, o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, widget.NewLabel(name), nil, o)
+// labelled puts a select's name, its placeholder, before it.
+func labelled(s *widget.Select) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, widget.NewLabel(s.PlaceHolder), nil, s)
 }
 
 // setScale gives the list the database's ratings, for the filter and chips.
 func (l *claimList) setScale(scale *claims.RatingScale) {
 	l.scale = scale
-	options := []string{anyValue}
+	options := []string{l.rating.Options[0]}
 	for _, r := range scale.Ratings {
 		options = append(options, r.Label)
 	}
@@ -203,7 +221,7 @@ func (l *claimList) loadFirstScreen(seq int, f claims.ClaimFilter) {
 func (l *claimList) show(rows []claims.ClaimSummary, total int) {
 	l.rows = rows
 	l.sortRows()
-	l.count.SetText(fmt.Sprintf("%d of %d claims", len(rows), total))
+	l.count.SetText(lang.N("list.count", total, map[string]any{"Count": formatInt(total), "Shown": formatInt(len(rows))}))
 	l.list.Refresh()
 	l.list.reselect()
 	if l.onFirstRows != nil {
@@ -228,7 +246,7 @@ func (l *claimList) setChoices(all []claims.ClaimSummary) {
 }
 
 func setOptions(s *widget.Select, values map[string]bool) {
-	options := []string{anyValue}
+	options := []string{s.Options[0]}
 	for v, ok := range values {
 		if ok {
 			options = append(options, v)
@@ -239,14 +257,14 @@ func setOptions(s *widget.Select, values map[string]bool) {
 	s.Refresh()
 }
 
-// sortRows orders the rows as the sort select says; ties keep the order
-// in which claims were added.
 // sortedByCreation reports whether the list shows claims in the order they
 // were added, the store's own order.
 func (l *claimList) sortedByCreation() bool {
-	return l.order.Selected == "" || l.order.Selected == sortOrders[0]
+	return l.order.SelectedIndex() <= sortAdded
 }
 
+// sortRows orders the rows as the sort select says; ties keep the order
+// in which claims were added.
 func (l *claimList) sortRows() {
 	rank := map[claims.Status]int{}
 	for i, s := range claims.Statuses {
@@ -258,13 +276,13 @@ func (l *claimList) sortRows() {
 		}
 		return -1
 	}
-	less := map[string]func(a, b claims.ClaimSummary) bool{
-		"Status":           func(a, b claims.ClaimSummary) bool { return rank[a.Status] < rank[b.Status] },
-		"Rating":           func(a, b claims.ClaimSummary) bool { return value(a.Rating) > value(b.Rating) },
-		"Speaker":          func(a, b claims.ClaimSummary) bool { return claims.Fold(a.Speaker) < claims.Fold(b.Speaker) },
-		"Check-worthiness": func(a, b claims.ClaimSummary) bool { return a.CheckWorthiness > b.CheckWorthiness },
-		"Last change":      func(a, b claims.ClaimSummary) bool { return a.UpdatedAt.After(b.UpdatedAt) },
-	}[l.order.Selected]
+	less := map[int]func(a, b claims.ClaimSummary) bool{
+		sortStatus:  func(a, b claims.ClaimSummary) bool { return rank[a.Status] < rank[b.Status] },
+		sortRating:  func(a, b claims.ClaimSummary) bool { return value(a.Rating) > value(b.Rating) },
+		sortSpeaker: func(a, b claims.ClaimSummary) bool { return claims.Fold(a.Speaker) < claims.Fold(b.Speaker) },
+		sortWorth:   func(a, b claims.ClaimSummary) bool { return a.CheckWorthiness > b.CheckWorthiness },
+		sortChanged: func(a, b claims.ClaimSummary) bool { return a.UpdatedAt.After(b.UpdatedAt) },
+	}[l.order.SelectedIndex()]
 	if less == nil {
 		return // the store's order is the order added
 	}
@@ -290,7 +308,7 @@ func newKeyList(owner *claimList) *keyList {
 	k.CreateItem = func() fyne.CanvasObject { return newClaimRow() }
 	k.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
 		if id < len(owner.rows) {
-			o.(*claimRow).set(owner.rows[id], owner.scale, owner.conflicts[owner.rows[id].ID])
+			o.(*claimRow).set(owner.rows[id], owner.scale, owner.conflicts[owner.rows[id].ID], owner.words)
 		}
 	}
 	k.OnSelected = func(id widget.ListItemID) {
@@ -374,21 +392,56 @@ func (r *claimRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.New(tightVBox{}, r.summary, details))
 }
 
-func (r *claimRow) set(s claims.ClaimSummary, scale *claims.RatingScale, conflict bool) {
+func (r *claimRow) set(s claims.ClaimSummary, scale *claims.RatingScale, conflict bool, words *rowWords) {
 	r.summary.SetText(s.Summary)
-	r.status.SetText(s.Status.Label())
+	r.status.SetText(words.status(s.Status))
 	if conflict {
-		r.status.SetText("in conflict")
+		r.status.SetText(words.inConflict)
 	}
 	r.speaker.SetText(s.Speaker)
-	r.worth.SetText(fmt.Sprintf("%.0f%% worth checking", 100*s.CheckWorthiness))
-	r.rating.SetText("no verdict")
+	r.worth.SetText(words.worthChecking(s.CheckWorthiness))
+	r.rating.SetText(words.noVerdict)
 	r.chip.FillColor = color.Transparent
 	if rating, ok := scale.Rating(s.Rating); ok {
 		r.rating.SetText(rating.Label)
 		r.chip.FillColor = parseColor(rating.Color)
 	}
 	r.chip.Refresh()
+}
+
+// rowWords are the words the rows show, looked up once per list rather than
+// each time a row is drawn, which scrolling does for every row it brings in.
+type rowWords struct {
+	statuses              map[claims.Status]string
+	worth                 map[int]string // by whole percentage
+	noVerdict, inConflict string
+}
+
+func newRowWords() *rowWords {
+	w := &rowWords{statuses: map[claims.Status]string{}, worth: map[int]string{},
+		noVerdict: lang.L("list.no-verdict"), inConflict: lang.L("list.in-conflict")}
+	for _, s := range claims.Statuses {
+		w.statuses[s] = statusName(s)
+	}
+	return w
+}
+
+func (w *rowWords) status(s claims.Status) string {
+	if name, ok := w.statuses[s]; ok {
+		return name
+	}
+	return statusName(s)
+}
+
+// worthChecking says how worth checking a claim is, from its score of 0 to 1.
+func (w *rowWords) worthChecking(score float64) string {
+	p := int(math.Round(100 * score))
+	text, ok := w.worth[p]
+	if !ok {
+		text = lang.L("list.worth", map[string]any{"Percent": locale.Percent(p, 100, uiLanguage)})
+		w.worth[p] = text
+	}
+	return text
 }
 
 // rowLayout places status, rating chip and check-worthiness in fixed

@@ -103,7 +103,7 @@ func TestFiltersAndSort(t *testing.T) {
 			t.Fatalf("rows %d and %d out of order", i-1, i)
 		}
 	}
-	ui.list.status.SetSelected(claims.StatusPublished.Label())
+	ui.list.status.SetSelected(statusName(claims.StatusPublished))
 	if len(ui.list.rows) != 0 {
 		t.Fatalf("%d published claims in a fresh sample", len(ui.list.rows))
 	}
