@@ -1,9 +1,9 @@
 package app
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"claimdesk/claims"
@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
@@ -69,7 +70,7 @@ func (ui *UI) openDatabase() {
 // cannot be opened, the current one stays.
 func (ui *UI) switchTo(path string) {
 	var opened claims.Store
-	ui.withProgress("Opening "+filepath.Base(path)+"…", func() error {
+	ui.withProgress(lang.L("files.opening", map[string]any{"Name": filepath.Base(path)}), func() error {
 		var err error
 		opened, err = ui.opts.Open(path)
 		return err
@@ -84,12 +85,12 @@ func (ui *UI) adopt(st claims.Store, path string) {
 	ui.store, ui.path, ui.current = st, path, nil
 	ui.prefs.remember(path)
 	ui.installMenus()
-	ui.detail.Objects = []fyne.CanvasObject{widget.NewLabel("Choose a claim in the list.")}
+	ui.detail.Objects = []fyne.CanvasObject{noClaimChosen()}
 	ui.detail.Refresh()
 	ui.list.articleID = ""
 	ui.list.rows = nil
 	ui.list.onFirstRows = ui.firstRowsShown
-	ui.checked = ""
+	ui.checked = checkPending
 	ui.Load()
 }
 
@@ -111,22 +112,29 @@ func (ui *UI) importArticle() {
 func (ui *UI) askArticleDetails(doc extract.Document) {
 	title, outlet, url, date := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	title.SetText(doc.Title)
-	date.SetPlaceHolder("YYYY-MM-DD")
-	lang := widget.NewRadioGroup([]string{claims.LangFrench, claims.LangEnglish}, nil)
-	lang.Horizontal = true
-	lang.SetSelected(doc.Language)
-	items := []*widget.FormItem{
-		widget.NewFormItem("Title", title), widget.NewFormItem("Outlet", outlet),
-		widget.NewFormItem("Address", url), widget.NewFormItem("Published", date),
-		widget.NewFormItem("Language", lang),
+	date.SetPlaceHolder(lang.L("files.date-format"))
+	languages := []string{claims.LangFrench, claims.LangEnglish}
+	language := widget.NewRadioGroup([]string{languageName(languages[0]), languageName(languages[1])}, nil)
+	language.Horizontal = true
+	if i := slices.Index(languages, doc.Language); i >= 0 {
+		language.SetSelected(language.Options[i])
 	}
-	items[4].HintText = "Detected from the text; the claims are looked for in this language."
-	d := dialog.NewForm("Import article", "Import", "Cancel", items, func(ok bool) {
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("files.title"), title), widget.NewFormItem(lang.L("files.outlet"), outlet),
+		widget.NewFormItem(lang.L("files.address"), url), widget.NewFormItem(lang.L("files.published"), date),
+		widget.NewFormItem(lang.L("files.language"), language),
+	}
+	items[4].HintText = lang.L("files.language-hint")
+	d := dialog.NewForm(lang.L("files.import-title"), lang.L("files.import"), lang.L("common.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
+		code := ""
+		if i := slices.Index(language.Options, language.Selected); i >= 0 {
+			code = languages[i]
+		}
 		a := &claims.Article{Title: strings.TrimSpace(title.Text), Outlet: strings.TrimSpace(outlet.Text),
-			URL: strings.TrimSpace(url.Text), PublishedOn: strings.TrimSpace(date.Text), Language: lang.Selected, Text: doc.Text}
+			URL: strings.TrimSpace(url.Text), PublishedOn: strings.TrimSpace(date.Text), Language: code, Text: doc.Text}
 		ui.importNow(a)
 	}, ui.window)
 	d.Resize(fyne.NewSize(560, d.MinSize().Height))
@@ -137,7 +145,7 @@ func (ui *UI) askArticleDetails(doc extract.Document) {
 // the UI goroutine and with a progress indicator, then shows the article.
 func (ui *UI) importNow(a *claims.Article) {
 	var found []*claims.Claim
-	ui.withProgress("Looking for claims…", func() error {
+	ui.withProgress(lang.L("files.looking"), func() error {
 		var err error
 		found, err = extract.Suggest(a.Text, extract.Analyze(a.Text, a.Language), extract.DefaultThreshold)
 		if err == nil {
@@ -147,7 +155,8 @@ func (ui *UI) importNow(a *claims.Article) {
 	}, func() {
 		ui.sidebar.reload()
 		ui.selectArticle(a.ID)
-		ui.status.SetText(fmt.Sprintf("Imported %q with %d suggested claims to triage.", a.Title, len(found)))
+		n := len(found)
+		ui.status.SetText(lang.N("files.imported", n, map[string]any{"Title": a.Title, "Count": formatInt(n)}))
 	})
 }
 
@@ -158,7 +167,7 @@ func (ui *UI) newClaim() {
 		articleID = ui.current.ArticleID
 	}
 	if articleID == "" {
-		dialog.ShowInformation("New claim", "Choose an article in the sidebar first.", ui.window)
+		dialog.ShowInformation(lang.L("files.new-claim"), lang.L("files.choose-article"), ui.window)
 		return
 	}
 	words, speaker := widget.NewMultiLineEntry(), widget.NewEntry()
@@ -166,10 +175,11 @@ func (ui *UI) newClaim() {
 	words.SetMinRowsVisible(3)
 	kind := newKindSelect()
 	items := []*widget.FormItem{
-		widget.NewFormItem("Exact words", words), widget.NewFormItem("Speaker", speaker), widget.NewFormItem("Kind", kind),
+		widget.NewFormItem(lang.L("files.exact-words"), words), widget.NewFormItem(lang.L("files.speaker"), speaker),
+		widget.NewFormItem(lang.L("files.kind"), kind),
 	}
-	items[0].HintText = "Paste them from the article, or select them in the Article tab."
-	d := dialog.NewForm("New claim", "Add", "Cancel", items, func(ok bool) {
+	items[0].HintText = lang.L("files.exact-words-hint")
+	d := dialog.NewForm(lang.L("files.new-claim"), lang.L("common.add"), lang.L("common.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -187,10 +197,10 @@ func (ui *UI) newClaim() {
 // newSource opens the form for a source bearing on the current claim.
 func (ui *UI) newSource() {
 	if ui.current == nil {
-		dialog.ShowInformation("New source", "Choose the claim the source bears on first.", ui.window)
+		dialog.ShowInformation(lang.L("files.new-source"), lang.L("files.choose-claim"), ui.window)
 		return
 	}
 	ui.showClaims()
-	ui.openTab("Evidence")
+	ui.openTab(tabEvidence)
 	ui.evidence.addSource()
 }

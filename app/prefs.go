@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -32,7 +33,7 @@ func (p preferences) reviewerOrPlaceholder() string {
 	if name := p.reviewer(); name != "" {
 		return name
 	}
-	return "(no name yet: Edit > Preferences)"
+	return lang.L("prefs.no-name")
 }
 
 // recent returns the files opened lately, newest first.
@@ -69,20 +70,20 @@ func (ui *UI) editPreferences(first bool) {
 	org.SetText(ui.prefs.String(prefOrganization))
 	name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errNameRequired
+			return prefError(lang.L("prefs.name-required"))
 		}
 		return nil
 	}
 	items := []*widget.FormItem{
-		widget.NewFormItem("Your name", name),
-		widget.NewFormItem("Organisation", org),
+		widget.NewFormItem(lang.L("prefs.name"), name),
+		widget.NewFormItem(lang.L("prefs.organization"), org),
 	}
-	title := "Preferences"
+	title := lang.L("prefs.title")
 	if first {
-		title = "Welcome to ClaimDesk"
-		items[0].HintText = "Every change you make is signed with this name."
+		title = lang.L("prefs.welcome")
+		items[0].HintText = lang.L("prefs.name-hint")
 	}
-	d := dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(title, lang.L("common.save"), lang.L("common.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -102,8 +103,6 @@ type prefError string
 
 // Error returns the message.
 func (e prefError) Error() string { return string(e) }
-
-const errNameRequired = prefError("Enter your name.")
 
 // restoreSize gives the window the size it had when last closed.
 func (ui *UI) restoreSize() {

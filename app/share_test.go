@@ -4,10 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 	"claimdesk/store"
 
 	"fyne.io/fyne/v2/test"
@@ -85,9 +88,9 @@ func TestMergeFromAColleagueAndResolveTheConflict(t *testing.T) {
 	}
 	// Combine Bob's summary with Alice's tags, whichever version was kept.
 	if view.conflict.Kept.By == "Alice" {
-		view.choices["summary"].SetSelected(takeOther)
+		view.choices["summary"].SetSelected(view.take)
 	} else {
-		view.choices["tags"].SetSelected(takeOther)
+		view.choices["tags"].SetSelected(view.take)
 	}
 	tapDialogButton(t, ui.window.Canvas().Overlays().Top(), "Resolve")
 	c, _ := base.FindClaimByID(ctx, id)
@@ -115,5 +118,53 @@ func TestBackgroundCheckSpeaksUpOnlyWhenSomethingIsWrong(t *testing.T) {
 	ui.warnAboutLocation()
 	if !dialogSays(ui, store.LocationWarning(warned)) {
 		t.Fatal("no warning about the synced folder")
+	}
+}
+
+// TestConflictViewSpeaksTheInterfaceLanguage shows a conflict in French:
+// field names, coded values and dates are the interface's, the claim's own
+// words stay as written.
+func TestConflictViewSpeaksTheInterfaceLanguage(t *testing.T) {
+	test.NewTempApp(t)
+	setLanguage(locale.French)
+	t.Cleanup(func() { setLanguage(locale.English) })
+	at := time.Date(2026, 11, 27, 14, 5, 0, 0, time.Local)
+	c := claims.Conflict{RecordType: "claim", Title: "Résumé d'Alice",
+		Kept:  claims.ConflictVersion{By: "Alice", At: at, Fields: map[string]string{"status": `"researching"`, "summary": `"Résumé d'Alice"`}},
+		Other: claims.ConflictVersion{By: "Bob", At: at, Fields: map[string]string{"status": `"published"`, "summary": `"Résumé de Bob"`}},
+	}
+	view := newConflictView(c)
+	var texts []string
+	for _, o := range test.LaidOutObjects(view.object()) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	for _, want := range []string{"Affirmation\u00a0: Résumé d'Alice", "Champ", "Statut", "Résumé", "en recherche", "publié",
+		"Résumé de Bob", "Cette copie (Alice, 27 nov. 2026, 14:05)", "L'autre copie (Bob, 27 nov. 2026, 14:05)"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("the conflict view lacks %q: %q", want, texts)
+		}
+	}
+	view.choices["status"].SetSelected(view.take)
+	if got := view.taken(); !slices.Equal(got, []string{"status"}) {
+		t.Errorf("taken = %q", got)
+	}
+}
+
+func TestMergeCountsInEachLanguage(t *testing.T) {
+	t.Cleanup(func() { setLanguage(locale.English) })
+	counts := map[string]int{"claim": 3, "evidence": 1, "source": 1200}
+	for language, want := range map[string]string{
+		locale.English: "3 claims, 1,200 sources, 1 piece of evidence",
+		locale.French:  "3 affirmations, 1\u00a0200 sources, 1 preuve",
+	} {
+		setLanguage(language)
+		if got := mergeCounts(counts); got != want {
+			t.Errorf("%s: %q, want %q", language, got, want)
+		}
+		if got, none := mergeCounts(nil), map[string]string{locale.English: "nothing", locale.French: "rien"}[language]; got != none {
+			t.Errorf("%s: nothing merged reads %q", language, got)
+		}
 	}
 }

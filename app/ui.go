@@ -6,7 +6,7 @@ package app
 
 import (
 	"context"
-	"fmt"
+	"slices"
 	"strings"
 
 	"claimdesk/claims"
@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -39,12 +40,15 @@ type UI struct {
 	path string
 	// conflicts are those merges left; checked says how the background
 	// check of the file went.
-	conflicts    []claims.Conflict
-	checked      string
-	conflictView *conflictView
-	ctx          context.Context
-	cancel       context.CancelFunc // ends background work when the window quits
-	prefs        preferences
+	conflicts []claims.Conflict
+	checked   fileCheck
+	// firstFrameDone is set once Options.OnFirstRows was called: it
+	// marks the window's first useful frame, which comes once.
+	firstFrameDone bool
+	conflictView   *conflictView
+	ctx            context.Context
+	cancel         context.CancelFunc // ends background work when the window quits
+	prefs          preferences
 
 	settings *claims.Settings
 	current  *claims.Claim // the claim in the detail pane, or nil
@@ -77,6 +81,7 @@ func New(a fyne.App, w fyne.Window, st claims.Store, opts Options) *UI {
 	}
 	setLanguage(languageFor(ui.prefs.String(prefLanguage)))
 	ui.build()
+	ui.list.onFirstRows = ui.firstRowsShown
 	ui.installMenus()
 	ui.installShortcuts()
 	ui.restoreSize()
@@ -84,11 +89,46 @@ func New(a fyne.App, w fyne.Window, st claims.Store, opts Options) *UI {
 	return ui
 }
 
+// The detail pane's tabs, in order. Code names a tab by its ID, which stays
+// the same whatever language its label is in.
+const (
+	tabClaim       = "Claim"
+	tabArticle     = "Article"
+	tabEvidence    = "Evidence"
+	tabVerdict     = "Verdict"
+	tabHistory     = "History"
+	tabCorrections = "Corrections"
+)
+
+var detailTabs = []string{tabClaim, tabArticle, tabEvidence, tabVerdict, tabHistory, tabCorrections}
+
+// tabLabel is the name a tab shows.
+func tabLabel(id string) string {
+	switch id {
+	case tabClaim:
+		return lang.L("window.tab.claim")
+	case tabArticle:
+		return lang.L("window.tab.article")
+	case tabEvidence:
+		return lang.L("window.tab.evidence")
+	case tabVerdict:
+		return lang.L("window.tab.verdict")
+	case tabHistory:
+		return lang.L("window.tab.history")
+	case tabCorrections:
+		return lang.L("window.tab.corrections")
+	}
+	return id
+}
+
+// build makes the window's content in the current language. It runs again
+// when the language changes, so it starts no work of its own: loading is
+// for Load and the callers.
 func (ui *UI) build() {
-	ui.status = widget.NewLabel("Loading…")
+	ui.status = widget.NewLabel(lang.L("common.loading"))
 	ui.sidebar = newSidebar(&ui.env, ui.selectArticle)
 	ui.list = newClaimList(&ui.env, ui.showClaim)
-	ui.list.onFirstRows = ui.firstRowsShown
+	ui.list.onDelete = func() { ui.claimTab.confirmDelete() }
 	ui.claimTab = newClaimTab(&ui.env, ui.openTab)
 	ui.history = newHistoryTab(&ui.env)
 	ui.fixes = newCorrectionsTab()
@@ -96,17 +136,16 @@ func (ui *UI) build() {
 	ui.evidence = newEvidenceTab(&ui.env)
 	ui.verdict = newVerdictTab(&ui.env)
 	ui.dashboard = newDashboard(&ui.env)
-	ui.tabs = container.NewAppTabs(
-		container.NewTabItem("Claim", ui.claimTab.object()),
-		container.NewTabItem("Article", ui.article.object()),
-		container.NewTabItem("Evidence", ui.evidence.object()),
-		container.NewTabItem("Verdict", ui.verdict.object()),
-		container.NewTabItem("History", ui.history.object()),
-		container.NewTabItem("Corrections", ui.fixes.object()),
-	)
+	objects := map[string]fyne.CanvasObject{
+		tabClaim: ui.claimTab.object(), tabArticle: ui.article.object(), tabEvidence: ui.evidence.object(),
+		tabVerdict: ui.verdict.object(), tabHistory: ui.history.object(), tabCorrections: ui.fixes.object(),
+	}
+	ui.tabs = container.NewAppTabs()
+	for _, id := range detailTabs {
+		ui.tabs.Append(container.NewTabItem(tabLabel(id), objects[id]))
+	}
 	ui.tabs.OnSelected = func(*container.TabItem) { ui.refreshTab() }
-	empty := widget.NewLabel("Choose a claim in the list.")
-	ui.detail = container.NewStack(empty)
+	ui.detail = container.NewStack(noClaimChosen())
 	right := container.NewHSplit(ui.list.object(), ui.detail)
 	right.Offset = 0.45
 	ui.claimsBox = right
@@ -114,6 +153,11 @@ func (ui *UI) build() {
 	split := container.NewHSplit(ui.sidebar.object(), ui.main)
 	split.Offset = 0.18
 	ui.window.SetContent(container.NewBorder(nil, ui.status, nil, nil, split))
+}
+
+// noClaimChosen is what the detail pane shows before a claim is chosen.
+func noClaimChosen() fyne.CanvasObject {
+	return widget.NewLabel(lang.L("window.choose-claim"))
 }
 
 // Load reads the settings, the articles and the claims. It may run off the
@@ -135,25 +179,38 @@ func (ui *UI) Load() {
 	})
 }
 
-// firstRowsShown runs once the claim list first shows rows: work that can
-// wait starts then, so it does not slow the first screen.
+// firstRowsShown runs once the claim list first shows rows of a file: work
+// that can wait starts then, so it does not slow the first screen.
 func (ui *UI) firstRowsShown() {
 	ui.sidebar.reload()
 	ui.checkInBackground()
-	if ui.opts.OnFirstRows != nil {
+	if ui.opts.OnFirstRows != nil && !ui.firstFrameDone {
 		ui.opts.OnFirstRows()
 	}
+	ui.firstFrameDone = true
 }
 
+// fileCheck is how the background check of the open file went.
+type fileCheck int
+
+const (
+	checkPending fileCheck = iota
+	checkPassed
+	checkFailed
+)
+
 func (ui *UI) setStatus() {
-	text := fmt.Sprintf("%s · signed as %s", ui.path, ui.prefs.reviewerOrPlaceholder())
+	parts := []string{ui.path, lang.L("statusbar.signed", map[string]any{"Name": ui.prefs.reviewerOrPlaceholder()})}
 	if n := len(ui.conflicts); n > 0 {
-		text += fmt.Sprintf(" · %d merge conflict(s): File > Conflicts", n)
+		parts = append(parts, lang.N("statusbar.conflicts", n, map[string]any{"Count": formatInt(n)}))
 	}
-	if ui.checked != "" {
-		text += " · " + ui.checked
+	switch ui.checked {
+	case checkPassed:
+		parts = append(parts, lang.L("statusbar.checked"))
+	case checkFailed:
+		parts = append(parts, lang.L("statusbar.check-failed"))
 	}
-	ui.status.SetText(text)
+	ui.status.SetText(strings.Join(parts, " · "))
 }
 
 // checkInBackground checks the whole file once it is shown, and speaks up
@@ -178,22 +235,31 @@ func (ui *UI) checkDone(st claims.Store, report *claims.IntegrityReport, err err
 		return
 	}
 	if report.OK() {
-		ui.checked = "file checked"
+		ui.checked = checkPassed
 		ui.setStatus()
 		return
 	}
-	ui.checked = "the file check found problems"
+	ui.checked = checkFailed
 	ui.setStatus()
-	problems := report.Problems
+	dialog.ShowInformation(lang.L("check.title"),
+		lang.L("check.message", map[string]any{"Problems": strings.Join(checkProblems(report), "\n")}), ui.window)
+}
+
+// shownProblems is how many problems of a file check the dialog lists:
+// the command line lists them all.
+const shownProblems = 8
+
+// checkProblems are the lines the file check's dialog shows, a broken
+// history first.
+func checkProblems(report *claims.IntegrityReport) []string {
+	problems := slices.Clone(report.Problems)
 	if b := report.History.Broken; b != nil {
-		problems = append([]string{"The history breaks at event " + b.EventID + ": " + b.Reason + "."}, problems...)
+		problems = slices.Insert(problems, 0, lang.L("check.history-break", map[string]any{"Event": b.EventID, "Reason": b.Reason}))
 	}
-	if len(problems) > 8 {
-		problems = append(problems[:8], fmt.Sprintf("… and %d more (claimdesk check lists them all).", len(problems)-8))
+	if more := len(problems) - shownProblems; more > 0 {
+		problems = append(problems[:shownProblems], lang.N("check.more", more, map[string]any{"Count": formatInt(more)}))
 	}
-	dialog.ShowInformation("The file check found problems",
-		"Your work is still here, but this file is not entirely sound:\n\n"+strings.Join(problems, "\n")+
-			"\n\nSave a copy to keep what is there, and tell whoever gave you the file.", ui.window)
+	return problems
 }
 
 // warnAboutLocation says so when the file is in a network or synced folder.
@@ -202,7 +268,7 @@ func (ui *UI) warnAboutLocation() {
 		return
 	}
 	if warning := ui.opts.Warn(ui.path); warning != "" {
-		dialog.ShowInformation("Where this file is", warning, ui.window)
+		dialog.ShowInformation(lang.L("window.location-title"), warning, ui.window)
 	}
 }
 
@@ -235,6 +301,14 @@ func (ui *UI) showClaim(id string) {
 	})
 }
 
+// shownTab is the ID of the detail tab on show.
+func (ui *UI) shownTab() string {
+	if i := ui.tabs.SelectedIndex(); i >= 0 && i < len(detailTabs) {
+		return detailTabs[i]
+	}
+	return tabClaim
+}
+
 // refreshTab shows the current claim in the visible tab only: the others
 // catch up when chosen.
 func (ui *UI) refreshTab() {
@@ -242,28 +316,26 @@ func (ui *UI) refreshTab() {
 	if c == nil {
 		return
 	}
-	switch ui.tabs.Selected().Text {
-	case "Claim":
+	switch ui.shownTab() {
+	case tabClaim:
 		ui.claimTab.show(c)
-	case "Article":
+	case tabArticle:
 		ui.article.show(c.ArticleID, c.ID)
-	case "Evidence":
+	case tabEvidence:
 		ui.evidence.show(c)
-	case "Verdict":
+	case tabVerdict:
 		ui.verdict.show(c, ui.settings)
-	case "History":
+	case tabHistory:
 		ui.history.show(c)
-	case "Corrections":
+	case tabCorrections:
 		ui.fixes.show(c, &ui.settings.Scale)
 	}
 }
 
-// openTab switches the detail pane to the named tab.
-func (ui *UI) openTab(name string) {
-	for _, item := range ui.tabs.Items {
-		if item.Text == name {
-			ui.tabs.Select(item)
-		}
+// openTab switches the detail pane to the tab of that ID.
+func (ui *UI) openTab(id string) {
+	if i := slices.Index(detailTabs, id); i >= 0 {
+		ui.tabs.SelectIndex(i)
 	}
 }
 
