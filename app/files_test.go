@@ -106,3 +106,28 @@ func TestNewClaimFromExactWords(t *testing.T) {
 		t.Fatalf("%d rows after adding a claim", len(ui.list.rows))
 	}
 }
+
+func TestRecentFilesFromTheKeyboard(t *testing.T) {
+	ui := newTestUI(t, sampleStore(t), "Alice")
+	press(ui, fyne.KeyO, true)
+	if !dialogSays(ui, "No file opened lately.") {
+		t.Fatal("Ctrl+Shift+O with no recent file does not say so")
+	}
+	ui.window.Canvas().Overlays().Top().Hide()
+
+	path := filepath.Join(t.TempDir(), "other.db")
+	ui.prefs.remember(path)
+	ui.opts.Open = func(path string) (claims.Store, error) { return store.Open(path, store.Options{}) }
+	press(ui, fyne.KeyO, true)
+	top := ui.window.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("Ctrl+Shift+O shows no dialog")
+	}
+	if b, ok := ui.window.Canvas().Focused().(*widget.Button); !ok || b.Text != path {
+		t.Fatalf("the keyboard is on %v, not the recent file", ui.window.Canvas().Focused())
+	}
+	tapDialogButton(t, top, path)
+	if ui.path != path {
+		t.Fatalf("the window shows %s, want %s", ui.path, path)
+	}
+}

@@ -4,84 +4,149 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
-// shortcut is one keyboard shortcut: its key, what it does, and how the
-// help lists it.
-type shortcut struct {
-	key  fyne.KeyName
-	help string
-	do   func()
+// command is one thing the window does from its menus: its label there,
+// its keyboard shortcut, Ctrl (Cmd on a Mac) with key and maybe Shift, what
+// the shortcut help says of it, and what it does. Fyne's menu bar cannot be
+// opened from the keyboard, so every command has a shortcut; the menus, the
+// shortcuts and their help are all made from one table, so that they cannot
+// disagree.
+type command struct {
+	id    string
+	key   fyne.KeyName
+	shift bool
+	label string
+	help  string
+	do    func()
 }
 
-func (ui *UI) shortcuts() []shortcut {
-	return []shortcut{
-		{fyne.KeyN, "New claim", ui.newClaim},
-		{fyne.KeyF, "Search claims", ui.focusSearch},
-		{fyne.KeyO, "Open a database", ui.openDatabase},
-		{fyne.KeyI, "Import an article", ui.importArticle},
-		{fyne.KeyE, "Export a report", ui.exportReport},
-		{fyne.KeyD, "Dashboard", ui.showDashboard},
-		{fyne.KeyL, "Claims", ui.showClaims},
-		{fyne.KeyComma, "Preferences", func() { ui.editPreferences(false) }},
-		{fyne.KeyQ, "Quit", ui.quit},
+// The commands' IDs, by which the menus find them in the table.
+const (
+	cmdNewDatabase = "new-database"
+	cmdOpen        = "open"
+	cmdRecent      = "recent"
+	cmdImport      = "import"
+	cmdExport      = "export"
+	cmdSaveCopy    = "save-copy"
+	cmdMerge       = "merge"
+	cmdConflicts   = "conflicts"
+	cmdQuit        = "quit"
+	cmdNewClaim    = "new-claim"
+	cmdNewSource   = "new-source"
+	cmdPublication = "publication"
+	cmdPreferences = "preferences"
+	cmdSearch      = "search"
+	cmdDashboard   = "dashboard"
+	cmdClaims      = "claims"
+	cmdShortcuts   = "shortcuts"
+	cmdAbout       = "about"
+)
+
+// tabKeys are the keys that show the detail tabs, in the tabs' order.
+var tabKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
+
+// commands is the table of the window's commands, in the order of the
+// menus.
+func (ui *UI) commands() []command {
+	list := []command{
+		{cmdNewDatabase, fyne.KeyN, true, lang.L("menu.file.new-database"), lang.L("shortcuts.new-database"), ui.newDatabase},
+		{cmdOpen, fyne.KeyO, false, lang.L("menu.file.open"), lang.L("shortcuts.open"), ui.openDatabase},
+		{cmdRecent, fyne.KeyO, true, lang.L("menu.file.recent"), lang.L("shortcuts.recent"), ui.showRecent},
+		{cmdImport, fyne.KeyI, false, lang.L("menu.file.import"), lang.L("shortcuts.import"), ui.importArticle},
+		{cmdExport, fyne.KeyE, false, lang.L("menu.file.export"), lang.L("shortcuts.export"), ui.exportReport},
+		{cmdSaveCopy, fyne.KeyS, true, lang.L("menu.file.save-copy"), lang.L("shortcuts.save-copy"), ui.saveCopy},
+		{cmdMerge, fyne.KeyM, true, lang.L("menu.file.merge"), lang.L("shortcuts.merge"), ui.mergeFrom},
+		{cmdConflicts, fyne.KeyC, true, lang.L("menu.file.conflicts"), lang.L("shortcuts.conflicts"), ui.showConflicts},
+		{cmdQuit, fyne.KeyQ, false, lang.L("menu.file.quit"), lang.L("shortcuts.quit"), ui.quit},
+		{cmdNewClaim, fyne.KeyN, false, lang.L("menu.edit.new-claim"), lang.L("shortcuts.new-claim"), ui.newClaim},
+		{cmdNewSource, fyne.KeyE, true, lang.L("menu.edit.new-source"), lang.L("shortcuts.new-source"), ui.newSource},
+		{cmdPublication, fyne.KeyP, true, lang.L("menu.edit.publication"), lang.L("shortcuts.publication"), ui.editPublication},
+		{cmdPreferences, fyne.KeyComma, false, lang.L("menu.edit.preferences"), lang.L("shortcuts.preferences"), func() { ui.editPreferences(false) }},
+		{cmdSearch, fyne.KeyF, false, lang.L("menu.view.search"), lang.L("shortcuts.search"), ui.focusSearch},
+		{cmdDashboard, fyne.KeyD, false, lang.L("menu.view.dashboard"), lang.L("shortcuts.dashboard"), ui.showDashboard},
+		{cmdClaims, fyne.KeyL, false, lang.L("menu.view.claims"), lang.L("shortcuts.claims"), ui.showClaims},
 	}
+	for i, id := range detailTabs {
+		name := lang.L("shortcuts.tab", map[string]any{"Tab": tabLabel(id)})
+		list = append(list, command{"tab-" + id, tabKeys[i], false, name, name, func() { ui.showTab(id) }})
+	}
+	return append(list,
+		command{cmdShortcuts, fyne.KeyH, false, lang.L("menu.help.shortcuts"), lang.L("shortcuts.shortcuts"), ui.showShortcuts},
+		command{cmdAbout, fyne.KeyH, true, lang.L("menu.help.about"), lang.L("shortcuts.about"), ui.showAbout},
+	)
 }
 
-// installShortcuts binds Ctrl+key (Cmd on a Mac) for every shortcut.
+// shortcut is the command's key combination.
+func (c command) shortcut() *desktop.CustomShortcut {
+	mod := fyne.KeyModifierShortcutDefault
+	if c.shift {
+		mod |= fyne.KeyModifierShift
+	}
+	return &desktop.CustomShortcut{KeyName: c.key, Modifier: mod}
+}
+
+// keys writes the command's key combination as the help shows it, with
+// the names printed on the keys of the language's keyboards.
+func (c command) keys() string {
+	if c.shift {
+		return "Ctrl+" + lang.L("shortcuts.shift-key") + "+" + string(c.key)
+	}
+	return "Ctrl+" + string(c.key)
+}
+
+// installShortcuts binds every command's shortcut on the canvas, for when
+// no menu item catches it first. The canvas outlives the content that
+// switching the language builds again, and the commands find the window's
+// parts when they run, so this is done once per window.
 func (ui *UI) installShortcuts() {
-	for _, s := range ui.shortcuts() {
-		do := s.do
-		ui.window.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: s.key, Modifier: fyne.KeyModifierShortcutDefault},
-			func(fyne.Shortcut) { do() })
+	for _, c := range ui.commands() {
+		do := c.do
+		ui.window.Canvas().AddShortcut(c.shortcut(), func(fyne.Shortcut) { do() })
 	}
-	ui.list.onDelete = func() { ui.claimTab.confirmDelete() }
-}
-
-func (ui *UI) item(label string, key fyne.KeyName, do func()) *fyne.MenuItem {
-	item := fyne.NewMenuItem(label, do)
-	if key != "" {
-		item.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
-	}
-	return item
 }
 
 func (ui *UI) installMenus() {
-	recent := fyne.NewMenuItem("Open recent", nil)
+	byID := map[string]command{}
+	for _, c := range ui.commands() {
+		byID[c.id] = c
+	}
+	item := func(id string) *fyne.MenuItem {
+		c := byID[id]
+		it := fyne.NewMenuItem(c.label, c.do)
+		it.Shortcut = c.shortcut()
+		return it
+	}
+	recent := item(cmdRecent)
 	recent.ChildMenu = fyne.NewMenu("")
 	ui.refreshRecent(recent)
-	quit := ui.item("Quit", fyne.KeyQ, ui.quit)
+	quit := item(cmdQuit)
 	quit.IsQuit = true
-	prefs := ui.item("Preferences…", fyne.KeyComma, func() { ui.editPreferences(false) })
+	view := []*fyne.MenuItem{item(cmdSearch), item(cmdDashboard), item(cmdClaims), fyne.NewMenuItemSeparator()}
+	for _, id := range detailTabs {
+		view = append(view, item("tab-"+id))
+	}
 	ui.window.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu("File",
-			fyne.NewMenuItem("New database…", ui.newDatabase),
-			ui.item("Open…", fyne.KeyO, ui.openDatabase),
-			recent,
+		fyne.NewMenu(lang.L("menu.file"),
+			item(cmdNewDatabase), item(cmdOpen), recent,
 			fyne.NewMenuItemSeparator(),
-			ui.item("Import article…", fyne.KeyI, ui.importArticle),
-			ui.item("Export…", fyne.KeyE, ui.exportReport),
+			item(cmdImport), item(cmdExport),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("Save a copy…", ui.saveCopy),
-			fyne.NewMenuItem("Merge from…", ui.mergeFrom),
-			fyne.NewMenuItem("Conflicts…", ui.showConflicts),
+			item(cmdSaveCopy), item(cmdMerge), item(cmdConflicts),
 			fyne.NewMenuItemSeparator(),
 			quit),
-		fyne.NewMenu("Edit",
-			ui.item("New claim…", fyne.KeyN, ui.newClaim),
-			fyne.NewMenuItem("New source…", ui.newSource),
+		fyne.NewMenu(lang.L("menu.edit"),
+			item(cmdNewClaim), item(cmdNewSource),
 			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("Publication settings…", ui.editPublication),
-			prefs),
-		fyne.NewMenu("View",
-			ui.item("Dashboard", fyne.KeyD, ui.showDashboard),
-			ui.item("Claims", fyne.KeyL, ui.showClaims)),
-		fyne.NewMenu("Help",
-			fyne.NewMenuItem("Keyboard shortcuts", ui.showShortcuts),
-			fyne.NewMenuItem("About ClaimDesk", ui.showAbout)),
+			item(cmdPublication), item(cmdPreferences)),
+		fyne.NewMenu(lang.L("menu.view"), view...),
+		fyne.NewMenu(lang.L("menu.help"), item(cmdShortcuts), item(cmdAbout)),
 	))
 }
 
@@ -95,31 +160,77 @@ func (ui *UI) refreshRecent(recent *fyne.MenuItem) {
 	recent.Disabled = len(recent.ChildMenu.Items) == 0
 }
 
+// showRecent offers the recent files as buttons, which the keyboard
+// reaches, unlike the submenu.
+func (ui *UI) showRecent() {
+	paths := ui.prefs.recent()
+	if len(paths) == 0 {
+		dialog.ShowInformation(lang.L("menu.file.recent"), lang.L("menu.no-recent"), ui.window)
+		return
+	}
+	box := container.NewVBox()
+	d := dialog.NewCustom(lang.L("menu.file.recent"), lang.L("common.cancel"), box, ui.window)
+	for _, path := range paths {
+		box.Add(widget.NewButton(path, func() {
+			d.Hide()
+			ui.switchTo(path)
+		}))
+	}
+	d.Show()
+	ui.window.Canvas().Focus(box.Objects[0].(fyne.Focusable))
+}
+
 func (ui *UI) focusSearch() {
 	ui.showClaims()
 	ui.window.Canvas().Focus(ui.list.search)
 }
 
+// showTab shows a detail tab, and the claims view it is part of.
+func (ui *UI) showTab(id string) {
+	ui.showClaims()
+	ui.openTab(id)
+}
+
+// shortcutLines are the keyboard shortcuts and what they do, in pairs.
+func (ui *UI) shortcutLines() [][2]string {
+	var lines [][2]string
+	for _, c := range ui.commands() {
+		lines = append(lines, [2]string{c.keys(), c.help})
+	}
+	return append(lines,
+		[2]string{"↑ ↓", lang.L("shortcuts.arrows")},
+		[2]string{lang.L("shortcuts.delete-key"), lang.L("shortcuts.delete")},
+		[2]string{lang.L("shortcuts.tab-key"), lang.L("shortcuts.focus")})
+}
+
 // shortcutHelp lists the keyboard shortcuts, one a line.
 func (ui *UI) shortcutHelp() string {
-	lines := []string{}
-	for _, s := range ui.shortcuts() {
-		lines = append(lines, "Ctrl+"+string(s.key)+"\t"+s.help)
+	var lines []string
+	for _, l := range ui.shortcutLines() {
+		lines = append(lines, l[0]+"\t"+l[1])
 	}
-	lines = append(lines,
-		"↑ ↓\tMove in the claim list",
-		"Delete\tDelete the selected claim (asks first)")
 	return strings.Join(lines, "\n")
 }
 
+// showShortcuts shows the help in two columns, short enough not to scroll:
+// a scrolled list could not be read to its end from the keyboard.
 func (ui *UI) showShortcuts() {
-	text := widget.NewLabel(ui.shortcutHelp())
-	dialog.ShowCustom("Keyboard shortcuts", "Close", text, ui.window)
+	lines := ui.shortcutLines()
+	half := (len(lines) + 1) / 2
+	columns := container.NewHBox(shortcutColumn(lines[:half]), shortcutColumn(lines[half:]))
+	dialog.ShowCustom(lang.L("menu.help.shortcuts"), lang.L("common.close"), columns, ui.window)
+}
+
+// shortcutColumn lists shortcuts, each key combination before its help.
+func shortcutColumn(lines [][2]string) fyne.CanvasObject {
+	column := container.New(layout.NewFormLayout())
+	for _, l := range lines {
+		column.Add(widget.NewLabelWithStyle(l[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		column.Add(widget.NewLabel(l[1]))
+	}
+	return column
 }
 
 func (ui *UI) showAbout() {
-	dialog.ShowInformation("About ClaimDesk",
-		"ClaimDesk: a fact-checking workbench.\n\nClaims anchored to the exact words of a frozen article,\n"+
-			"evidence as data, verdicts signed off by a second reviewer,\nand a tamper-evident history, in one portable file.",
-		ui.window)
+	dialog.ShowInformation(lang.L("menu.help.about"), lang.L("menu.about-text"), ui.window)
 }

@@ -222,10 +222,72 @@ func TestFirstLaunchAsksTheName(t *testing.T) {
 func TestShortcutHelpListsEveryShortcut(t *testing.T) {
 	ui := newTestUI(t, sampleStore(t), "Alice")
 	help := ui.shortcutHelp()
-	for _, want := range []string{"Ctrl+N\tNew claim", "Ctrl+F\tSearch claims", "Delete\t"} {
+	for _, want := range []string{"Ctrl+N\tNew claim", "Ctrl+F\tSearch claims", "Ctrl+Shift+S\tSave a copy", "Ctrl+3\tEvidence tab", "Delete\t"} {
 		if !strings.Contains(help, want) {
 			t.Errorf("shortcut help lacks %q", want)
 		}
+	}
+	for _, c := range ui.commands() {
+		if line := c.keys() + "\t" + c.help; !strings.Contains(help, line) {
+			t.Errorf("shortcut help lacks %q", line)
+		}
+	}
+}
+
+// TestEveryMenuItemHasAShortcut walks the menus: Fyne's menu bar cannot be
+// opened from the keyboard, so each item needs a shortcut of its own, which
+// the help lists, and which no other item has.
+func TestEveryMenuItemHasAShortcut(t *testing.T) {
+	ui := newTestUI(t, sampleStore(t), "Alice")
+	help := ui.shortcutHelp()
+	byName := map[string]command{}
+	for _, c := range ui.commands() {
+		byName[c.shortcut().ShortcutName()] = c
+	}
+	seen := map[string]string{}
+	for _, menu := range ui.window.MainMenu().Items {
+		for _, item := range menu.Items {
+			if item.IsSeparator {
+				continue
+			}
+			if item.Shortcut == nil {
+				t.Errorf("%s > %s has no shortcut", menu.Label, item.Label)
+				continue
+			}
+			name := item.Shortcut.ShortcutName()
+			if other, twice := seen[name]; twice {
+				t.Errorf("%s and %s share a shortcut", other, item.Label)
+			}
+			seen[name] = item.Label
+			c, ok := byName[name]
+			if !ok || c.label != item.Label || !strings.Contains(help, c.keys()+"\t") {
+				t.Errorf("the shortcut of %s > %s is not the one the help lists", menu.Label, item.Label)
+			}
+		}
+	}
+	if len(seen) != len(byName) {
+		t.Errorf("the menus hold %d shortcuts, the table %d", len(seen), len(byName))
+	}
+}
+
+// press types Ctrl (Cmd on a Mac) with key, and Shift if asked, on the
+// window's canvas.
+func press(ui *UI, key fyne.KeyName, shift bool) {
+	c := command{key: key, shift: shift}
+	ui.window.Canvas().(fyne.Shortcutable).TypedShortcut(c.shortcut())
+}
+
+func TestCtrlDigitsShowTheDetailTabs(t *testing.T) {
+	ui := newTestUI(t, sampleStore(t), "Alice")
+	findClaim(t, ui, "11 000")
+	ui.showDashboard()
+	press(ui, fyne.Key3, false)
+	if ui.dashboardShown() || ui.shownTab() != tabEvidence {
+		t.Fatalf("Ctrl+3 shows the %s tab, dashboard shown: %v", ui.shownTab(), ui.dashboardShown())
+	}
+	press(ui, fyne.Key6, false)
+	if ui.shownTab() != tabCorrections {
+		t.Fatalf("Ctrl+6 shows the %s tab", ui.shownTab())
 	}
 }
 
