@@ -295,6 +295,45 @@ func (l *claimList) selectID(id string) {
 	l.list.reselect()
 }
 
+// takeOver puts a list built again in another language where old was: on
+// the same article, with the same search, filters and order, and with the
+// first rows' callback if old had not shown rows yet.
+func (l *claimList) takeOver(old *claimList) {
+	l.onFirstRows, old.onFirstRows = old.onFirstRows, nil
+	l.setScale(old.scale)
+	l.articleID, l.shownID, l.conflicts = old.articleID, old.shownID, old.conflicts
+	changed := l.search.OnChanged
+	l.search.OnChanged = nil
+	l.search.SetText(old.search.Text)
+	l.search.OnChanged = changed
+	for _, pair := range [][2]*widget.Select{{l.status, old.status}, {l.rating, old.rating}, {l.order, old.order}} {
+		keepIndex(pair[0], pair[1])
+	}
+	for _, pair := range [][2]*widget.Select{{l.speaker, old.speaker}, {l.tag, old.tag}, {l.reviewer, old.reviewer}} {
+		keepValue(pair[0], pair[1])
+	}
+}
+
+// keepIndex chooses in s the option chosen in from, for selects whose options
+// are the same in every language. It does not call OnChanged: the caller
+// loads the list once everything is set.
+func keepIndex(s, from *widget.Select) {
+	if i := from.SelectedIndex(); i > 0 && i < len(s.Options) {
+		s.Selected = s.Options[i]
+		s.Refresh()
+	}
+}
+
+// keepValue chooses in s the value chosen in from, for selects of values
+// from the claims, which s offers only once the claims are read.
+func keepValue(s, from *widget.Select) {
+	if from.SelectedIndex() > 0 {
+		s.Options = []string{s.Options[0], from.Selected}
+		s.Selected = from.Selected
+		s.Refresh()
+	}
+}
+
 // keyList is the claim list's widget: arrow keys move the selection, not
 // just the focus, and Delete asks to remove the selected claim.
 type keyList struct {

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"slices"
 	"strings"
+
+	"claimdesk/claims/locale"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -62,8 +65,9 @@ func (ui *UI) askNameOnFirstLaunch() {
 	})
 }
 
-// editPreferences asks for the reviewer's name and organisation. On first
-// launch the dialog explains why it asks.
+// editPreferences asks for the reviewer's name and organisation, and the
+// language of the interface. On first launch the dialog explains why it
+// asks.
 func (ui *UI) editPreferences(first bool) {
 	name, org := widget.NewEntry(), widget.NewEntry()
 	name.SetText(ui.prefs.reviewer())
@@ -74,9 +78,11 @@ func (ui *UI) editPreferences(first bool) {
 		}
 		return nil
 	}
+	language := newLanguageSelect(ui.prefs.String(prefLanguage))
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("prefs.name"), name),
 		widget.NewFormItem(lang.L("prefs.organization"), org),
+		widget.NewFormItem(lang.L("prefs.language"), language),
 	}
 	title := lang.L("prefs.title")
 	if first {
@@ -89,6 +95,11 @@ func (ui *UI) editPreferences(first bool) {
 		}
 		ui.prefs.SetString(prefReviewer, strings.TrimSpace(name.Text))
 		ui.prefs.SetString(prefOrganization, strings.TrimSpace(org.Text))
+		ui.prefs.SetString(prefLanguage, chosenLanguage(language))
+		if languageFor(ui.prefs.String(prefLanguage)) != uiLanguage {
+			ui.switchLanguage()
+			return
+		}
 		ui.setStatus()
 	}, ui.window)
 	name.OnSubmitted = func(string) { d.Submit() }
@@ -103,6 +114,25 @@ type prefError string
 
 // Error returns the message.
 func (e prefError) Error() string { return string(e) }
+
+// languagePrefs are what the language preference may hold, in the order the
+// select offers them: "" follows the system.
+var languagePrefs = []string{"", locale.English, locale.French}
+
+// newLanguageSelect offers the system's language and each language by its
+// own name, as a reader who does not read the current one looks for it,
+// with the preference pref chosen.
+func newLanguageSelect(pref string) *widget.Select {
+	system := lang.L("prefs.language-system", map[string]any{"Language": languageName(systemLanguage)})
+	s := widget.NewSelect([]string{system, "English", "Français"}, nil)
+	s.SetSelectedIndex(max(slices.Index(languagePrefs, pref), 0))
+	return s
+}
+
+// chosenLanguage is the preference a select made by newLanguageSelect holds.
+func chosenLanguage(s *widget.Select) string {
+	return languagePrefs[max(s.SelectedIndex(), 0)]
+}
 
 // restoreSize gives the window the size it had when last closed.
 func (ui *UI) restoreSize() {

@@ -51,13 +51,45 @@ type sidebar struct {
 	progress map[string]progress
 	list     *widget.List
 	allTitle string // the first row's title, looked up once
+	// chosen is the article of the row chosen last, if picked says a row
+	// was; quiet is set while the row is highlighted again after a reload,
+	// which chooses nothing new.
+	chosen        string
+	picked, quiet bool
 }
 
 func newSidebar(e *env, onSelect func(articleID string)) *sidebar {
 	s := &sidebar{env: e, onSelect: onSelect, progress: map[string]progress{}, allTitle: lang.L("window.all-articles")}
 	s.list = widget.NewList(s.count, newArticleRow, s.update)
-	s.list.OnSelected = func(id widget.ListItemID) { s.onSelect(s.articleAt(id)) }
+	s.list.OnSelected = func(id widget.ListItemID) {
+		s.chosen, s.picked = s.articleAt(id), true
+		if !s.quiet {
+			s.onSelect(s.chosen)
+		}
+	}
 	return s
+}
+
+// keepChoice highlights, once loaded, the row chosen in old: the sidebar
+// built again in another language shows what old showed.
+func (s *sidebar) keepChoice(old *sidebar) {
+	s.chosen, s.picked = old.chosen, old.picked
+}
+
+// highlight selects the chosen row again, without choosing it again.
+func (s *sidebar) highlight() {
+	if !s.picked {
+		return
+	}
+	for row := range s.count() {
+		if s.articleAt(row) == s.chosen {
+			s.quiet = true
+			s.list.Select(row)
+			s.quiet = false
+			return
+		}
+	}
+	s.list.UnselectAll()
 }
 
 func (s *sidebar) object() fyne.CanvasObject {
@@ -80,6 +112,7 @@ func (s *sidebar) reload() {
 	}, func() {
 		s.articles, s.progress = articles, counts
 		s.list.Refresh()
+		s.highlight()
 	})
 }
 

@@ -363,3 +363,30 @@ func (ui *UI) showClaims() {
 	ui.main.Objects = []fyne.CanvasObject{ui.claimsBox}
 	ui.main.Refresh()
 }
+
+// switchLanguage makes the window speak the language the preferences name,
+// at once: the content and the menus are built again in it, and show what
+// they showed, the open claim in the same tab included. The shortcuts stay:
+// they are the canvas's, which outlives the content.
+func (ui *UI) switchLanguage() {
+	setLanguage(languageFor(ui.prefs.String(prefLanguage)))
+	oldList, oldSidebar := ui.list, ui.sidebar
+	tab, dashboard, shown := ui.shownTab(), ui.dashboardShown(), ui.current
+	ui.window.Canvas().Unfocus()
+	ui.build()
+	ui.installMenus()
+	ui.list.takeOver(oldList)
+	ui.sidebar.keepChoice(oldSidebar)
+	ui.list.reload()
+	ui.sidebar.reload()
+	ui.setStatus()
+	ui.refreshConflicts()
+	ui.current = nil // shown again below, once, in its tab
+	ui.openTab(tab)
+	if shown != nil {
+		ui.selectClaim(shown.ID)
+	}
+	if dashboard {
+		ui.showDashboard()
+	}
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -291,13 +292,163 @@ func TestCtrlDigitsShowTheDetailTabs(t *testing.T) {
 	}
 }
 
-func TestMainWindowMarkup(t *testing.T) {
-	ui := newTestUI(t, sampleStore(t), "Alice")
+// menuLabels returns the titles of the main menu and the labels of the
+// first menu's items.
+func menuLabels(ui *UI) (titles, fileItems []string) {
+	menus := ui.window.MainMenu().Items
+	for _, m := range menus {
+		titles = append(titles, m.Label)
+	}
+	for _, item := range menus[0].Items {
+		fileItems = append(fileItems, item.Label)
+	}
+	return titles, fileItems
+}
+
+// shownRowStatuses returns the statuses the claim list's drawn rows show.
+func shownRowStatuses(ui *UI) []string {
+	var out []string
+	for _, o := range rendered(ui.window.Content()) {
+		if row, ok := o.(*claimRow); ok {
+			out = append(out, row.status.Text)
+		}
+	}
+	return out
+}
+
+func TestMainWindowSpeaksEachLanguage(t *testing.T) {
+	tests := []struct {
+		language, signed, count, progress, headline, thousands string
+		menus, tabs                                            []string
+		item, status                                           string
+	}{
+		{
+			language: locale.English, signed: "signed as Alice", count: "21 of 21 claims",
+			progress: "0 of 21 published", headline: "21 claims · 0 published · 0% done",
+			thousands: "12,000 claims · 3,000 published · 25% done",
+			menus:     []string{"File", "Edit", "View", "Help"},
+			tabs:      []string{"Claim", "Article", "Evidence", "Verdict", "History", "Corrections"},
+			item:      "Save a copy…", status: "to triage",
+		},
+		{
+			language: locale.French, signed: "signé par Alice", count: "21 sur 21 affirmations",
+			progress: "0 publiée sur 21", headline: "21 affirmations · 0 publiée · avancement\u00a0: 0\u00a0%",
+			thousands: "12\u00a0000 affirmations · 3\u00a0000 publiées · avancement\u00a0: 25\u00a0%",
+			menus:     []string{"Fichier", "Édition", "Affichage", "Aide"},
+			tabs:      []string{"Affirmation", "Article", "Preuves", "Verdict", "Historique", "Corrections"},
+			item:      "Enregistrer une copie…", status: "à trier",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.language, func(t *testing.T) {
+			ui := newTestUIIn(t, sampleStore(t), "Alice", tt.language)
+			titles, items := menuLabels(ui)
+			if !slices.Equal(titles, tt.menus) || !slices.Contains(items, tt.item) {
+				t.Errorf("menus %q, File items %q; want %q and %q", titles, items, tt.menus, tt.item)
+			}
+			var tabs []string
+			for _, item := range ui.tabs.Items {
+				tabs = append(tabs, item.Text)
+			}
+			if !slices.Equal(tabs, tt.tabs) {
+				t.Errorf("tabs %q, want %q", tabs, tt.tabs)
+			}
+			if !strings.Contains(ui.status.Text, tt.signed) {
+				t.Errorf("status bar %q lacks %q", ui.status.Text, tt.signed)
+			}
+			if got := ui.list.count.Text; got != tt.count {
+				t.Errorf("claim count %q, want %q", got, tt.count)
+			}
+			if got := shownRowStatuses(ui); len(got) == 0 || got[0] != tt.status {
+				t.Errorf("rows show the statuses %q, want %q first", got, tt.status)
+			}
+			if got := (chartData{total: 12000, published: 3000, toCheck: 12000}).headline(); got != tt.thousands {
+				t.Errorf("headline of thousands %q, want %q", got, tt.thousands)
+			}
+			ui.showDashboard()
+			if got := ui.dashboard.headline.Text; got != tt.headline {
+				t.Errorf("dashboard headline %q, want %q", got, tt.headline)
+			}
+			if got := sidebarProgress(ui); got != tt.progress {
+				t.Errorf("sidebar progress %q, want %q", got, tt.progress)
+			}
+		})
+	}
+}
+
+// sidebarProgress is the text of the sidebar's first progress bar.
+func sidebarProgress(ui *UI) string {
+	for _, o := range rendered(ui.window.Content()) {
+		if bar, ok := o.(*widget.ProgressBar); ok && bar.TextFormatter != nil {
+			return bar.TextFormatter()
+		}
+	}
+	return ""
+}
+
+// countingStore counts the checks of the whole file.
+type countingStore struct {
+	claims.Store
+	checks int
+}
+
+func (s *countingStore) Check(ctx context.Context) (*claims.IntegrityReport, error) {
+	s.checks++
+	return s.Store.Check(ctx)
+}
+
+// TestSwitchingLanguageInPreferences chooses French in the Preferences
+// dialog: the window speaks it at once, still on the same claim and tab,
+// without checking the file or announcing its first frame again, and its
+// shortcuts still work.
+func TestSwitchingLanguageInPreferences(t *testing.T) {
+	st := &countingStore{Store: sampleStore(t)}
+	ui := newTestUI(t, st, "Alice")
+	firstFrames := 0
+	ui.opts.OnFirstRows = func() { firstFrames++ }
 	ui.sidebar.list.Select(1)
-	findClaim(t, ui, "11 000")
-	ui.list.search.SetText("")
-	ui.window.Content().Refresh()
-	test.AssertRendersToMarkup(t, "main_window.xml", ui.window.Canvas())
+	c := findClaim(t, ui, "11 000")
+	ui.openTab(tabEvidence)
+
+	press(ui, fyne.KeyComma, false)
+	formItem(t, ui, "Language").(*widget.Select).SetSelected("Français")
+	tapDialogButton(t, ui.window.Canvas().Overlays().Top(), "Save")
+
+	if got := ui.prefs.String(prefLanguage); got != locale.French {
+		t.Fatalf("language preference = %q", got)
+	}
+	if titles, _ := menuLabels(ui); titles[0] != "Fichier" || ui.tabs.Items[0].Text != "Affirmation" {
+		t.Fatalf("after the switch: menus %q, first tab %q", titles, ui.tabs.Items[0].Text)
+	}
+	if ui.current == nil || ui.current.ID != c.ID || ui.shownTab() != tabEvidence || ui.list.shownID != c.ID {
+		t.Fatalf("after the switch the window shows %+v in the %s tab", ui.current, ui.shownTab())
+	}
+	if ui.list.search.Text != "11 000" || len(ui.list.rows) != 1 || ui.list.articleID == "" {
+		t.Errorf("the list lost its search or article: %q, %d rows", ui.list.search.Text, len(ui.list.rows))
+	}
+	if !strings.Contains(ui.status.Text, "signé par Alice") || !strings.Contains(ui.status.Text, "fichier vérifié") {
+		t.Errorf("status bar = %q", ui.status.Text)
+	}
+	if st.checks != 1 || firstFrames != 0 {
+		t.Errorf("after the switch: %d file checks, %d first frames; want 1 and 0", st.checks, firstFrames)
+	}
+	press(ui, fyne.KeyN, false)
+	if formItem(t, ui, "Mots exacts") == nil {
+		t.Fatal("Ctrl+N does not open the new claim form")
+	}
+}
+
+func TestMainWindowMarkup(t *testing.T) {
+	for language, golden := range map[string]string{locale.English: "main_window.xml", locale.French: "main_window.fr.xml"} {
+		t.Run(language, func(t *testing.T) {
+			ui := newTestUIIn(t, sampleStore(t), "Alice", language)
+			ui.sidebar.list.Select(1)
+			findClaim(t, ui, "11 000")
+			ui.list.search.SetText("")
+			ui.window.Content().Refresh()
+			test.AssertRendersToMarkup(t, golden, ui.window.Canvas())
+		})
+	}
 }
 
 func TestQuitRemembersTheWindowSize(t *testing.T) {
