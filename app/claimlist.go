@@ -440,12 +440,12 @@ func (r *claimRow) set(s claims.ClaimSummary, scale *claims.RatingScale, conflic
 	r.speaker.SetText(s.Speaker)
 	r.worth.SetText(words.worthChecking(s.CheckWorthiness))
 	r.rating.SetText(words.noVerdict)
-	r.chip.FillColor = color.Transparent
+	color := ""
 	if rating, ok := scale.Rating(s.Rating); ok {
 		r.rating.SetText(rating.Label)
-		r.chip.FillColor = parseColor(rating.Color)
+		color = rating.Color
 	}
-	r.chip.Refresh()
+	paintChip(r.chip, color)
 }
 
 // rowWords are the words the rows show, looked up once per list rather than

@@ -79,10 +79,12 @@ func (ui *UI) editPreferences(first bool) {
 		return nil
 	}
 	language := newLanguageSelect(ui.prefs.String(prefLanguage))
+	look := newThemeSelect(ui.prefs.String(prefTheme))
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("prefs.name"), name),
 		widget.NewFormItem(lang.L("prefs.organization"), org),
 		widget.NewFormItem(lang.L("prefs.language"), language),
+		widget.NewFormItem(lang.L("prefs.theme"), look),
 	}
 	title := lang.L("prefs.title")
 	if first {
@@ -96,6 +98,10 @@ func (ui *UI) editPreferences(first bool) {
 		ui.prefs.SetString(prefReviewer, strings.TrimSpace(name.Text))
 		ui.prefs.SetString(prefOrganization, strings.TrimSpace(org.Text))
 		ui.prefs.SetString(prefLanguage, chosenLanguage(language))
+		if pref := chosenTheme(look); pref != ui.prefs.String(prefTheme) {
+			ui.prefs.SetString(prefTheme, pref)
+			ui.app.Settings().SetTheme(themeFor(pref))
+		}
 		if languageFor(ui.prefs.String(prefLanguage)) != uiLanguage {
 			ui.switchLanguage()
 			return
@@ -132,6 +138,23 @@ func newLanguageSelect(pref string) *widget.Select {
 // chosenLanguage is the preference a select made by newLanguageSelect holds.
 func chosenLanguage(s *widget.Select) string {
 	return languagePrefs[max(s.SelectedIndex(), 0)]
+}
+
+// themePrefs are what the theme preference may hold, in the order the
+// select offers them: "" follows the system.
+var themePrefs = []string{"", "light", "dark"}
+
+// newThemeSelect offers the system's theme, light and dark, with the
+// preference pref chosen.
+func newThemeSelect(pref string) *widget.Select {
+	s := widget.NewSelect([]string{lang.L("prefs.theme-system"), lang.L("prefs.theme-light"), lang.L("prefs.theme-dark")}, nil)
+	s.SetSelectedIndex(max(slices.Index(themePrefs, pref), 0))
+	return s
+}
+
+// chosenTheme is the preference a select made by newThemeSelect holds.
+func chosenTheme(s *widget.Select) string {
+	return themePrefs[max(s.SelectedIndex(), 0)]
 }
 
 // restoreSize gives the window the size it had when last closed.

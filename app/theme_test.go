@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestContrastMatchesWCAG(t *testing.T) {
@@ -71,5 +72,28 @@ func TestPaintChipClearsWhatItDoesNotUse(t *testing.T) {
 	paintChip(chip, "")
 	if chip.FillColor != color.Transparent || chip.StrokeWidth != 0 {
 		t.Errorf("no rating left fill %v and stroke %v", chip.FillColor, chip.StrokeWidth)
+	}
+}
+
+func TestThemeChosenInPreferences(t *testing.T) {
+	ui := newTestUI(t, sampleStore(t), "Alice")
+	dark := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark)
+	light := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight)
+	for _, tt := range []struct {
+		choice, pref string
+		background   color.Color
+	}{
+		{"Dark", "dark", dark},
+		{"Light", "light", light},
+	} {
+		press(ui, fyne.KeyComma, false)
+		formItem(t, ui, "Theme").(*widget.Select).SetSelected(tt.choice)
+		tapDialogButton(t, ui.window.Canvas().Overlays().Top(), "Save")
+		if got := ui.prefs.String(prefTheme); got != tt.pref {
+			t.Fatalf("%s: theme preference = %q", tt.choice, got)
+		}
+		if got := theme.Color(theme.ColorNameBackground); got != tt.background {
+			t.Errorf("%s: the window's background is %v, want %v", tt.choice, got, tt.background)
+		}
 	}
 }

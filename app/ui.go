@@ -80,6 +80,9 @@ func New(a fyne.App, w fyne.Window, st claims.Store, opts Options) *UI {
 		selectClaim:  ui.selectClaim,
 	}
 	setLanguage(languageFor(ui.prefs.String(prefLanguage)))
+	if pref := ui.prefs.String(prefTheme); pref != "" {
+		a.Settings().SetTheme(themeFor(pref))
+	}
 	ui.build()
 	ui.list.onFirstRows = ui.firstRowsShown
 	ui.installMenus()
