@@ -440,12 +440,12 @@ func (r *claimRow) set(s claims.ClaimSummary, scale *claims.RatingScale, conflic
 	r.speaker.SetText(s.Speaker)
 	r.worth.SetText(words.worthChecking(s.CheckWorthiness))
 	r.rating.SetText(words.noVerdict)
-	color := ""
+	hex := ""
 	if rating, ok := scale.Rating(s.Rating); ok {
 		r.rating.SetText(rating.Label)
-		color = rating.Color
+		hex = rating.Color
 	}
-	paintChip(r.chip, color)
+	paintChip(r.chip, hex)
 }
 
 // rowWords are the words the rows show, looked up once per list rather than
