@@ -50,7 +50,7 @@ func newArticleTab(e *env) *articleTab {
 	t.words.OnCursorChanged = t.updateNewClaim
 	t.words.Hide()
 	bar := container.NewHBox(t.selectMode, t.newClaim)
-	t.content = container.NewBorder(container.NewVBox(t.header, bar), nil, nil, nil, container.NewStack(t.reading, t.words))
+	t.content = newTopBorder(container.NewVBox(t.header, bar), container.NewStack(t.reading, t.words))
 	return t
 }
 
@@ -161,6 +161,7 @@ func (t *articleTab) askNewClaim() {
 			t.createClaim(anchor, speaker.Text, selectedKind(kind))
 		}
 	}, t.e.window)
+	speaker.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))
 	d.Show()
 }

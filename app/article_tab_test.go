@@ -694,3 +694,15 @@ func TestArticleTabRendersToMarkup(t *testing.T) {
 	f.tab.reading.scroll.ScrollToTop()
 	test.AssertRendersToMarkup(t, "article_tab.xml", f.w.Canvas())
 }
+
+func TestArticleTabFocusFollowsTheScreen(t *testing.T) {
+	f := newArticleFixture(t, 900, 700)
+	f.tab.show(f.article.ID, "")
+	f.tab.selectMode.SetChecked(true)
+	selectWords(t, f.tab.words, 0, 7, false)
+
+	got := focusOrder(t, f.w.Canvas(), focusName(nil))
+	if want := []string{"Select words", "New claim from selection", "*app.wordPicker"}; !slices.Equal(got, want) {
+		t.Errorf("focus order = %q, want %q", got, want)
+	}
+}

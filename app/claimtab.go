@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -56,6 +57,10 @@ func newClaimTab(e *env, openTab func(name string)) *claimTab {
 		widget.NewFormItem("Tags", t.tags),
 		widget.NewFormItem("Reviewer", t.assignee),
 	)
+	// Enter in any line of the form saves it, as in a dialog.
+	for _, entry := range []*widget.Entry{t.summary, t.name, t.role, t.organization, t.date, t.tags, t.assignee} {
+		entry.OnSubmitted = func(string) { t.saveChanges() }
+	}
 	t.box = container.NewVScroll(container.NewVBox(
 		t.words, t.worth, form, container.NewHBox(t.save, t.remove),
 		widget.NewSeparator(), container.NewHBox(widget.NewLabel("Status:"), t.status), t.steps,
@@ -193,4 +198,50 @@ func newKindSelect() *widget.Select {
 // selectedKind is the kind chosen in a select made by newKindSelect.
 func selectedKind(s *widget.Select) claims.Kind {
 	return claims.Kinds[max(s.SelectedIndex(), 0)]
+}
+
+// The detail tabs share the pieces below, which keep them usable from the
+// keyboard.
+
+// newTopBorder places top above center as container.NewBorder does, but
+// lists top first: Tab visits a container's objects in their order, and
+// NewBorder puts the center before the edges.
+func newTopBorder(top, center fyne.CanvasObject) *fyne.Container {
+	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, center)
+}
+
+// proseEntry is a multi-line entry for sentences, in which Tab moves the
+// focus on: Fyne's multi-line entry keeps Tab to type it, which leaves a
+// keyboard no way out of the field.
+type proseEntry struct {
+	widget.Entry
+}
+
+// newProseEntry returns an empty entry that wraps at word boundaries.
+func newProseEntry() *proseEntry {
+	e := &proseEntry{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab lets Tab move the focus on.
+func (e *proseEntry) AcceptsTab() bool {
+	return false
+}
+
+// submitOnEnter lets Enter in a single-line entry of a form dialog, or
+// Shift+Enter in a multi-line one, submit it as its confirm button does,
+// once the form's fields are valid.
+func submitOnEnter(d *dialog.FormDialog, items []*widget.FormItem) {
+	submit := func(string) { d.Submit() }
+	for _, item := range items {
+		switch entry := item.Widget.(type) {
+		case *widget.Entry:
+			entry.OnSubmitted = submit
+		case *proseEntry:
+			entry.OnSubmitted = submit
+		}
+	}
 }

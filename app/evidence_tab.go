@@ -46,7 +46,7 @@ func newEvidenceTab(e *env) *evidenceTab {
 	t.empty = widget.NewLabel("No evidence yet. Add a source with the exact excerpt that supports or refutes the claim.")
 	t.empty.Wrapping = fyne.TextWrapWord
 	t.rows = container.NewVBox()
-	t.content = container.NewBorder(container.NewHBox(t.add, t.attach), nil, nil, nil, container.NewVScroll(t.rows))
+	t.content = newTopBorder(container.NewHBox(t.add, t.attach), container.NewVScroll(t.rows))
 	t.clear()
 	return t
 }
@@ -267,6 +267,7 @@ func (t *evidenceTab) openForm(c *claims.Claim, title, confirm string, items []*
 			return err
 		}, func() { t.changed(c) })
 	}, t.env.window)
+	submitOnEnter(d, items)
 	d.Resize(fyne.NewSize(max(evidenceFormWidth, d.MinSize().Width), d.MinSize().Height))
 	d.Show()
 }
@@ -403,7 +404,8 @@ type evidenceForm struct {
 	kind, reliability                            *widget.Select
 	kinds                                        []claims.SourceType // kind's options, in order
 	protected                                    *widget.Check
-	excerpt, locator                             *widget.Entry
+	excerpt                                      *proseEntry
+	locator                                      *widget.Entry
 	stance                                       *widget.RadioGroup
 }
 
@@ -440,7 +442,7 @@ func newEvidenceForm() *evidenceForm {
 		issued:     evidencePlaceholder(widget.NewEntry(), "YYYY-MM-DD"),
 		archiveURL: evidencePlaceholder(widget.NewEntry(), "https://web.archive.org/…"),
 		protected:  widget.NewCheck("Keep this source's identity in the newsroom", nil),
-		excerpt:    evidencePlaceholder(widget.NewMultiLineEntry(), "The exact words of the source"),
+		excerpt:    newProseEntry(),
 		locator:    evidencePlaceholder(widget.NewEntry(), "Page, paragraph or timestamp"),
 	}
 	var names []string
@@ -455,7 +457,7 @@ func newEvidenceForm() *evidenceForm {
 	}
 	f.reliability = widget.NewSelect(grades, nil)
 	f.reliability.SetSelected(claims.ReliabilityF.Label())
-	f.excerpt.Wrapping = fyne.TextWrapWord
+	f.excerpt.SetPlaceHolder("The exact words of the source")
 	f.excerpt.SetMinRowsVisible(4)
 	var stances []string
 	for _, look := range evidenceStances {

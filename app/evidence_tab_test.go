@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"slices"
 	"sort"
@@ -144,9 +145,18 @@ func (fx *evidenceFixture) field(label string) fyne.CanvasObject {
 	return nil
 }
 
+// entry returns the entry of the top dialog's form item named label,
+// single-line or not.
 func (fx *evidenceFixture) entry(label string) *widget.Entry {
 	fx.t.Helper()
-	return fx.field(label).(*widget.Entry)
+	switch e := fx.field(label).(type) {
+	case *widget.Entry:
+		return e
+	case *proseEntry:
+		return &e.Entry
+	}
+	fx.t.Fatalf("the dialog's %q is not an entry", label)
+	return nil
 }
 
 // typeInto replaces the text of the dialog's entry named label, as typed.
@@ -428,4 +438,90 @@ func TestEvidenceTabMarkup(t *testing.T) {
 	evidenceSettle(fx.w)
 
 	test.AssertRendersToMarkup(t, "evidence_tab.xml", fx.w.Canvas())
+}
+
+// focusOrder returns the names of what Tab focuses on c, from the first
+// focusable object round to it again; parts of one widget focused in a row,
+// such as the choices of a radio group, count once. It fails the test when
+// an object keeps the Tab key, which would trap the focus there.
+func focusOrder(t *testing.T, c fyne.Canvas, name func(fyne.Focusable) string) []string {
+	t.Helper()
+	c.Unfocus()
+	var names []string
+	var first fyne.Focusable
+	for range 100 {
+		c.FocusNext()
+		f := c.Focused()
+		if f == nil || f == first {
+			break
+		}
+		if first == nil {
+			first = f
+		}
+		if tab, ok := f.(fyne.Tabbable); ok && tab.AcceptsTab() {
+			t.Errorf("%s keeps the Tab key: the focus cannot leave it", name(f))
+		}
+		if n := name(f); len(names) == 0 || names[len(names)-1] != n {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// focusName names a focused object by the item of forms that holds it,
+// or else by its own text.
+func focusName(forms []*widget.Form) func(fyne.Focusable) string {
+	return func(f fyne.Focusable) string {
+		o := f.(fyne.CanvasObject)
+		for _, form := range forms {
+			for _, item := range form.Items {
+				if slices.Contains(rendered(item.Widget), o) {
+					return item.Text
+				}
+			}
+		}
+		switch o := o.(type) {
+		case *widget.Button:
+			return o.Text
+		case *widget.Hyperlink:
+			return o.Text
+		case *widget.Check:
+			return o.Text
+		}
+		return fmt.Sprintf("%T", o)
+	}
+}
+
+func TestEvidenceTabFocusFollowsTheScreen(t *testing.T) {
+	fx := newEvidenceFixture(t)
+	c := fx.claims[0]
+	fx.seed(c, claims.Source{Title: "Dépêche Reuters", URL: "https://www.reuters.com/"}, claims.Evidence{Excerpt: "24 ans"})
+	fx.tab.show(c)
+
+	got := focusOrder(t, fx.w.Canvas(), focusName(nil))
+	if want := []string{"Add source", "Attach existing", "Edit", "Detach", "www.reuters.com"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("the tab's focus order = %q, want %q", got, want)
+	}
+
+	fx.tap(fx.tab.object(), "Add source", 0)
+	got = focusOrder(t, fx.w.Canvas(), focusName(evidenceFind[*widget.Form](fx.dialog())))
+	want := []string{"Title", "URL", "Publisher", "Issued", "Archive URL", "Type", "Reliability", "Protected",
+		"Excerpt", "Locator", "Stance", "Cancel", "Add"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the form's focus order = %q, want %q", got, want)
+	}
+}
+
+func TestEvidenceFormSubmitsOnEnter(t *testing.T) {
+	fx := newEvidenceFixture(t)
+	c := fx.claims[0]
+	fx.tab.show(c)
+	fx.fillNewSource("https://www.reuters.com/")
+
+	fx.entry("Locator").TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+
+	fx.noDialog()
+	if found := fx.evidence(c); len(found) != 1 || found[0].Locator != "§ 2" {
+		t.Errorf("evidence after Enter = %+v, want the form saved", found)
+	}
 }

@@ -32,7 +32,7 @@ type verdictTab struct {
 
 	rating                              *widget.Select
 	chip                                *canvas.Rectangle
-	explanation, rationale, methodology *widget.Entry
+	explanation, rationale, methodology *proseEntry
 	preview                             *widget.RichText
 	byline, notes, reviews              *widget.Label
 
@@ -85,9 +85,8 @@ func (t *verdictTab) object() fyne.CanvasObject {
 // newField returns a wrapping multi-line entry that rows lines high, which
 // re-checks the actions as the user types, since typing makes the form
 // differ from the saved verdict.
-func (t *verdictTab) newField(rows int, placeholder string) *widget.Entry {
-	entry := widget.NewMultiLineEntry()
-	entry.Wrapping = fyne.TextWrapWord
+func (t *verdictTab) newField(rows int, placeholder string) *proseEntry {
+	entry := newProseEntry()
 	entry.SetMinRowsVisible(rows)
 	entry.SetPlaceHolder(placeholder)
 	entry.OnChanged = func(string) { t.updateActions() }
@@ -108,8 +107,8 @@ func verdictHeading(text string) *widget.Label {
 // are disabled, and the review history last. The preview sits beside the
 // rationale, so the writer sees both at once.
 func (t *verdictTab) layout() fyne.CanvasObject {
-	preview := container.NewBorder(widget.NewLabelWithStyle("Preview", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
-		nil, nil, nil, container.NewVScroll(t.preview))
+	heading := widget.NewLabelWithStyle("Preview", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	preview := newTopBorder(heading, container.NewVScroll(t.preview))
 	form := widget.NewForm(
 		widget.NewFormItem("Rating", container.NewBorder(nil, nil, container.NewCenter(t.chip), nil, t.rating)),
 		widget.NewFormItem("Explanation", t.explanation),
@@ -266,7 +265,7 @@ func verdictEnable(b *widget.Button, enabled bool) {
 	}
 }
 
-// setNote shows text in l, and hides l when there is nothing to say so it
+// verdictNote shows text in l, and hides l when there is nothing to say so it
 // takes no room.
 func verdictNote(l *widget.Label, text string) {
 	l.SetText(text)
@@ -355,8 +354,7 @@ func (t *verdictTab) onSave() {
 // what readers should be told, then calls done with both.
 func (t *verdictTab) askCorrection(from, to string, done func(reason, note string)) {
 	reason := verdictRequiredEntry("Say why the rating changed.")
-	note := widget.NewMultiLineEntry()
-	note.Wrapping = fyne.TextWrapWord
+	note := newProseEntry()
 	note.SetPlaceHolder("Shown to readers under the verdict")
 	items := []*widget.FormItem{
 		widget.NewFormItem("Rating", widget.NewLabel(t.ratingLabel(from)+" → "+t.ratingLabel(to))),
@@ -395,11 +393,10 @@ func (t *verdictTab) onPublish() {
 	t.act(t.claim.ID, t.e.store.PublishClaim)
 }
 
-// requiredEntry returns a multi-line entry whose form cannot be confirmed
-// while it is blank, with why as its placeholder and error.
-func verdictRequiredEntry(why string) *widget.Entry {
-	entry := widget.NewMultiLineEntry()
-	entry.Wrapping = fyne.TextWrapWord
+// verdictRequiredEntry returns a multi-line entry whose form cannot be
+// confirmed while it is blank, with why as its placeholder and error.
+func verdictRequiredEntry(why string) *proseEntry {
+	entry := newProseEntry()
 	entry.SetMinRowsVisible(3)
 	entry.SetPlaceHolder(why)
 	entry.Validator = func(text string) error {
@@ -419,6 +416,7 @@ func (t *verdictTab) showForm(title, confirm string, items []*widget.FormItem, c
 			confirmed()
 		}
 	}, t.e.window)
+	submitOnEnter(d, items)
 	d.Resize(fyne.NewSize(480, d.MinSize().Height))
 	d.Show()
 }

@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -100,7 +101,7 @@ func (f *verdictFixture) wantNoDialog() {
 }
 
 // typeInto focuses entry on the canvas, as a click would, and types text.
-func (f *verdictFixture) typeInto(entry *widget.Entry, text string) {
+func (f *verdictFixture) typeInto(entry fyne.Focusable, text string) {
 	f.w.Canvas().Focus(entry)
 	for _, r := range text {
 		entry.TypedRune(r)
@@ -129,16 +130,23 @@ func (f *verdictFixture) chooseRating(label string) {
 	f.t.Fatalf("the rating menu has no %q", label)
 }
 
+// dialogEntry is an entry of a dialog, single-line or multi-line.
+type dialogEntry interface {
+	fyne.CanvasObject
+	fyne.Focusable
+}
+
 // dialogEntries returns the entries of the open dialog, top to bottom.
-func (f *verdictFixture) dialogEntries() []*widget.Entry {
-	var entries []*widget.Entry
+func (f *verdictFixture) dialogEntries() []dialogEntry {
+	var entries []dialogEntry
 	for _, o := range rendered(f.w.Canvas().Overlays().Top()) {
-		if e, ok := o.(*widget.Entry); ok {
-			entries = append(entries, e)
+		switch e := o.(type) {
+		case *widget.Entry, *proseEntry:
+			entries = append(entries, e.(dialogEntry))
 		}
 	}
 	d := fyne.CurrentApp().Driver()
-	slices.SortStableFunc(entries, func(a, b *widget.Entry) int {
+	slices.SortStableFunc(entries, func(a, b dialogEntry) int {
 		return cmp.Compare(d.AbsolutePositionForObject(a).Y, d.AbsolutePositionForObject(b).Y)
 	})
 	return entries
@@ -393,4 +401,42 @@ func TestVerdictTabMarkup(t *testing.T) {
 	f.settle()
 
 	test.AssertRendersToMarkup(t, "verdict_tab.xml", f.w.Canvas())
+}
+
+func TestVerdictTabFocusFollowsTheScreen(t *testing.T) {
+	f := newVerdictFixture(t)
+	forms := evidenceFind[*widget.Form](f.tab.object())
+
+	got := focusOrder(t, f.w.Canvas(), focusName(forms))
+	if want := []string{"Rating", "Explanation", "Rationale", "Methodology", "Save draft"}; !slices.Equal(got, want) {
+		t.Errorf("focus order = %q, want %q", got, want)
+	}
+
+	f.chooseRating("Vrai")
+	f.typeInto(f.tab.explanation, "Exact.")
+	test.Tap(f.tab.save)
+	f.as("Bob")
+	test.Tap(f.tab.requestChanges)
+	got = focusOrder(t, f.w.Canvas(), focusName(evidenceFind[*widget.Form](f.w.Canvas().Overlays().Top())))
+	if want := []string{"Comment", "Cancel"}; !slices.Equal(got, want) {
+		t.Errorf("the dialog's focus order = %q, want %q while the comment is blank", got, want)
+	}
+}
+
+func TestVerdictDialogSubmitsOnShiftEnter(t *testing.T) {
+	f := newVerdictFixture(t)
+	f.chooseRating("Vrai")
+	f.typeInto(f.tab.explanation, "Exact.")
+	test.Tap(f.tab.save)
+	f.as("Bob")
+	test.Tap(f.tab.requestChanges)
+	comment := f.dialogEntries()[0].(*proseEntry)
+	f.typeInto(comment, "Citez la source.")
+
+	comment.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	comment.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+
+	if c := f.wantStatus(claims.StatusChangesRequested); len(c.Reviews) != 1 || c.Reviews[0].Comment != "Citez la source." {
+		t.Errorf("reviews = %+v, want Bob's comment", c.Reviews)
+	}
 }

@@ -51,7 +51,7 @@ func TestWholeReviewInTheWindow(t *testing.T) {
 	test.Tap(ui.evidence.add)
 	test.Type(formItem(t, ui, "Title").(*widget.Entry), "Déclaration du Département d'État")
 	test.Type(formItem(t, ui, "URL").(*widget.Entry), "https://www.state.gov/north-korea-munitions")
-	test.Type(formItem(t, ui, "Excerpt").(*widget.Entry), "more than 11,000 containers of munitions")
+	test.Type(formItem(t, ui, "Excerpt").(*proseEntry), "more than 11,000 containers of munitions")
 	formItem(t, ui, "Stance").(*widget.RadioGroup).SetSelected("Supports")
 	tapDialogButton(t, ui.window.Canvas().Overlays().Top(), "Add")
 	evidence, err := st.FindEvidence(ctx, id)
