@@ -1,14 +1,17 @@
 package app
 
 import (
-	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
@@ -39,23 +42,23 @@ func newClaimTab(e *env, openTab func(name string)) *claimTab {
 	t.worth.Wrapping = fyne.TextWrapWord
 	t.summary, t.name, t.role, t.organization = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	t.date, t.tags, t.assignee = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	t.date.SetPlaceHolder("YYYY-MM-DD")
-	t.tags.SetPlaceHolder("tags, separated by commas")
+	t.date.SetPlaceHolder(lang.L("claim.date.placeholder"))
+	t.tags.SetPlaceHolder(lang.L("claim.tags.placeholder"))
 	t.kind = newKindSelect()
 	t.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.steps = container.NewHBox()
-	t.save = widget.NewButton("Save changes", t.saveChanges)
+	t.save = widget.NewButton(lang.L("claim.save"), t.saveChanges)
 	t.save.Importance = widget.HighImportance
-	t.remove = widget.NewButton("Delete claim…", t.confirmDelete)
+	t.remove = widget.NewButton(lang.L("claim.delete"), t.confirmDelete)
 	form := widget.NewForm(
-		widget.NewFormItem("Summary", t.summary),
-		widget.NewFormItem("Speaker", t.name),
-		widget.NewFormItem("Role", t.role),
-		widget.NewFormItem("Organisation", t.organization),
-		widget.NewFormItem("Kind", t.kind),
-		widget.NewFormItem("Claim date", t.date),
-		widget.NewFormItem("Tags", t.tags),
-		widget.NewFormItem("Reviewer", t.assignee),
+		widget.NewFormItem(lang.L("claim.summary"), t.summary),
+		widget.NewFormItem(lang.L("claim.speaker"), t.name),
+		widget.NewFormItem(lang.L("claim.role"), t.role),
+		widget.NewFormItem(lang.L("claim.organization"), t.organization),
+		widget.NewFormItem(lang.L("claim.kind"), t.kind),
+		widget.NewFormItem(lang.L("claim.date"), t.date),
+		widget.NewFormItem(lang.L("claim.tags"), t.tags),
+		widget.NewFormItem(lang.L("claim.assignee"), t.assignee),
 	)
 	// Enter in any line of the form saves it, as in a dialog.
 	for _, entry := range []*widget.Entry{t.summary, t.name, t.role, t.organization, t.date, t.tags, t.assignee} {
@@ -63,7 +66,7 @@ func newClaimTab(e *env, openTab func(name string)) *claimTab {
 	}
 	t.box = container.NewVScroll(container.NewVBox(
 		t.words, t.worth, form, container.NewHBox(t.save, t.remove),
-		widget.NewSeparator(), container.NewHBox(widget.NewLabel("Status:"), t.status), t.steps,
+		widget.NewSeparator(), container.NewHBox(widget.NewLabel(lang.L("claim.status")), t.status), t.steps,
 	))
 	return t
 }
@@ -73,17 +76,17 @@ func (t *claimTab) object() fyne.CanvasObject { return t.box }
 // show fills the tab with c.
 func (t *claimTab) show(c *claims.Claim) {
 	t.claim = c
-	t.words.SetText("« " + c.Text + " »")
+	t.words.SetText(lang.L("claim.quoted", map[string]any{"Text": c.Text}))
 	t.worth.SetText(describeWorth(c.CheckWorthiness))
 	t.summary.SetText(c.Summary)
 	t.name.SetText(c.Speaker.Name)
 	t.role.SetText(c.Speaker.Role)
 	t.organization.SetText(c.Speaker.Organization)
-	t.kind.SetSelected(c.Kind.Label())
+	selectKind(t.kind, c.Kind)
 	t.date.SetText(c.ClaimDate)
 	t.tags.SetText(strings.Join(c.Tags, ", "))
 	t.assignee.SetText(c.Assignee)
-	t.status.SetText(c.Status.Label())
+	t.status.SetText(statusName(c.Status))
 	t.steps.Objects = nil
 	for _, next := range c.Status.Next() {
 		t.steps.Add(t.stepButton(next))
@@ -95,15 +98,15 @@ func (t *claimTab) show(c *claims.Claim) {
 // more than a status (a review, a publication, a correction) happen where
 // that is entered: the verdict tab.
 func (t *claimTab) stepButton(next claims.Status) fyne.CanvasObject {
-	label := "→ " + next.Label()
+	label := "→ " + statusName(next)
 	switch next {
 	case claims.StatusInReview:
-		return widget.NewButton("Submit for review", t.submit)
+		return widget.NewButton(lang.L("claim.submit"), t.submit)
 	case claims.StatusChangesRequested, claims.StatusPublished, claims.StatusCorrected:
 		return widget.NewButton(label+"…", func() { t.openTab("Verdict") })
 	case claims.StatusVerdictDrafted:
 		if t.claim.Verdict == nil {
-			return widget.NewButton("Draft a verdict…", func() { t.openTab("Verdict") })
+			return widget.NewButton(lang.L("claim.draft-verdict"), func() { t.openTab("Verdict") })
 		}
 	}
 	return widget.NewButton(label, func() { t.move(next) })
@@ -164,8 +167,8 @@ func (t *claimTab) confirmDelete() {
 		return
 	}
 	c := t.claim
-	dialog.ShowConfirm("Delete this claim?",
-		"«"+claims.Summarize(c.Summary)+"» will disappear from the lists. The history keeps a record of it.",
+	dialog.ShowConfirm(lang.L("claim.delete.title"),
+		lang.L("claim.delete.message", map[string]any{"Summary": claims.Summarize(c.Summary)}),
 		func(ok bool) {
 			if !ok {
 				return
@@ -175,20 +178,23 @@ func (t *claimTab) confirmDelete() {
 		}, t.env.window)
 }
 
-// describeWorth says how worth checking a claim is, and why.
+// describeWorth says how worth checking a claim is, and why. The reasons
+// are stored with the claim, in the words of whoever scored it.
 func describeWorth(w claims.CheckWorthiness) string {
-	text := fmt.Sprintf("%.0f%% worth checking", 100*w.Score)
-	if len(w.Reasons) > 0 {
-		text += ": " + strings.Join(w.Reasons, "; ")
+	percent := locale.Percent(int(math.Round(100*w.Score)), 100, uiLanguage)
+	if len(w.Reasons) == 0 {
+		return lang.L("claim.worth", map[string]any{"Percent": percent})
 	}
-	return text
+	reasons := strings.Join(w.Reasons, lang.L("claim.worth.separator"))
+	return lang.L("claim.worth.reasons", map[string]any{"Percent": percent, "Reasons": reasons})
 }
 
-// newKindSelect offers the kinds of claim, statistic first.
+// newKindSelect offers the kinds of claim, statistic first, in the
+// order of claims.Kinds, which is how a choice maps back to its kind.
 func newKindSelect() *widget.Select {
 	labels := make([]string, len(claims.Kinds))
 	for i, k := range claims.Kinds {
-		labels[i] = k.Label()
+		labels[i] = kindName(k)
 	}
 	s := widget.NewSelect(labels, nil)
 	s.SetSelectedIndex(0)
@@ -198,6 +204,14 @@ func newKindSelect() *widget.Select {
 // selectedKind is the kind chosen in a select made by newKindSelect.
 func selectedKind(s *widget.Select) claims.Kind {
 	return claims.Kinds[max(s.SelectedIndex(), 0)]
+}
+
+// selectKind shows k in a select made by newKindSelect; a kind the select
+// does not offer leaves it as it was.
+func selectKind(s *widget.Select, k claims.Kind) {
+	if i := slices.Index(claims.Kinds, k); i >= 0 {
+		s.SetSelectedIndex(i)
+	}
 }
 
 // The detail tabs share the pieces below, which keep them usable from the

@@ -2,9 +2,12 @@ package app
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"testing"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -106,4 +109,63 @@ func wantStored(t *testing.T, st claims.Store, id string, status claims.Status, 
 		t.Fatalf("stored claim: status %s, verdict %+v; want %s by %s", c.Status, c.Verdict, status, author)
 	}
 	return c
+}
+
+// detailWords are a few words each detail tab should show in a language.
+type detailWords struct {
+	lang                     string
+	claimSave, status, worth string
+	kind                     string // the quote kind's name
+}
+
+var detailLanguages = []detailWords{
+	{
+		lang:      locale.English,
+		claimSave: "Save changes", status: "Status:", worth: "95% worth checking: ",
+		kind: "quote",
+	},
+	{
+		lang:      locale.French,
+		claimSave: "Enregistrer les modifications", status: "Statut\u00a0:", worth: "Intérêt à vérifier\u00a0: 95\u00a0% (",
+		kind: "citation",
+	},
+}
+
+// TestDetailTabsSpeakTheLanguage reads a few words of each detail tab in
+// each language, and checks that the choices, shown in words of that
+// language, store the same values.
+func TestDetailTabsSpeakTheLanguage(t *testing.T) {
+	for _, want := range detailLanguages {
+		t.Run(want.lang, func(t *testing.T) {
+			st := sampleStore(t)
+			ui := newTestUIIn(t, st, "Alice", want.lang)
+			c := findClaim(t, ui, "11 000")
+			checkClaimTab(t, ui, st, c.ID, want)
+		})
+	}
+}
+
+func checkClaimTab(t *testing.T, ui *UI, st claims.Store, id string, want detailWords) {
+	t.Helper()
+	tab := ui.claimTab
+	if tab.save.Text != want.claimSave {
+		t.Errorf("claim tab's save button %q, want %q", tab.save.Text, want.claimSave)
+	}
+	if labels := evidenceLabels(tab.object()); !slices.Contains(labels, want.status) {
+		t.Errorf("claim tab's labels %q, want %q among them", labels, want.status)
+	}
+	if !strings.HasPrefix(tab.worth.Text, want.worth) {
+		t.Errorf("check-worthiness %q, want it to start with %q", tab.worth.Text, want.worth)
+	}
+	tab.kind.SetSelected(want.kind)
+	tab.role.SetText("")
+	test.Type(tab.role, "Porte-parole")
+	tab.role.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	c, err := st.FindClaimByID(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Kind != claims.KindQuote || c.Speaker.Role != "Porte-parole" {
+		t.Errorf("after Enter, the stored claim is a %q by a %q, want a quote by a Porte-parole", c.Kind, c.Speaker.Role)
+	}
 }
