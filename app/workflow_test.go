@@ -116,18 +116,21 @@ type detailWords struct {
 	lang                     string
 	claimSave, status, worth string
 	kind                     string // the quote kind's name
+	selectWords, frozen      string
 }
 
 var detailLanguages = []detailWords{
 	{
 		lang:      locale.English,
 		claimSave: "Save changes", status: "Status:", worth: "95% worth checking: ",
-		kind: "quote",
+		kind:        "quote",
+		selectWords: "Select words", frozen: "French · frozen copy, SHA-256 ",
 	},
 	{
 		lang:      locale.French,
 		claimSave: "Enregistrer les modifications", status: "Statut\u00a0:", worth: "Intérêt à vérifier\u00a0: 95\u00a0% (",
-		kind: "citation",
+		kind:        "citation",
+		selectWords: "Sélectionner des mots", frozen: "français · copie figée, SHA-256 ",
 	},
 }
 
@@ -141,6 +144,7 @@ func TestDetailTabsSpeakTheLanguage(t *testing.T) {
 			ui := newTestUIIn(t, st, "Alice", want.lang)
 			c := findClaim(t, ui, "11 000")
 			checkClaimTab(t, ui, st, c.ID, want)
+			checkArticleTab(t, ui, want)
 		})
 	}
 }
@@ -167,5 +171,16 @@ func checkClaimTab(t *testing.T, ui *UI, st claims.Store, id string, want detail
 	}
 	if c.Kind != claims.KindQuote || c.Speaker.Role != "Porte-parole" {
 		t.Errorf("after Enter, the stored claim is a %q by a %q, want a quote by a Porte-parole", c.Kind, c.Speaker.Role)
+	}
+}
+
+func checkArticleTab(t *testing.T, ui *UI, want detailWords) {
+	t.Helper()
+	ui.openTab("Article")
+	if got := ui.article.selectMode.Text; got != want.selectWords {
+		t.Errorf("article tab's check box %q, want %q", got, want.selectWords)
+	}
+	if got := ui.article.meta.Text; !strings.Contains(got, want.frozen) {
+		t.Errorf("article header %q, want it to say %q", got, want.frozen)
 	}
 }
