@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 	"claimdesk/store"
 
 	"fyne.io/fyne/v2"
@@ -223,7 +224,7 @@ func TestEvidenceTabAddSource(t *testing.T) {
 	for _, want := range []string{
 		"Refutes",
 		"Reliability B – usually reliable",
-		"Kim Jong-un reçoit Vladimir Poutine à Pyongyang — Reuters, 2024-06-19",
+		"Kim Jong-un reçoit Vladimir Poutine à Pyongyang — Reuters, Jun 19, 2024",
 		"“Poutine est arrivé à Pyongyang pour sa première visite depuis 2000.”",
 		"Locator: § 2",
 	} {
@@ -523,5 +524,62 @@ func TestEvidenceFormSubmitsOnEnter(t *testing.T) {
 	fx.noDialog()
 	if found := fx.evidence(c); len(found) != 1 || found[0].Locator != "§ 2" {
 		t.Errorf("evidence after Enter = %+v, want the form saved", found)
+	}
+}
+
+// TestEvidenceFormInFrench adds a source with the interface in French,
+// choosing its type, grade and stance by their French names, then opens
+// it again: the store holds the same values as in English, and the form
+// shows them as they were chosen.
+func TestEvidenceFormInFrench(t *testing.T) {
+	setLanguage(locale.French)
+	t.Cleanup(func() { setLanguage(locale.English) })
+	fx := newEvidenceFixture(t)
+	c := fx.claims[0]
+	fx.tab.show(c)
+
+	fx.tap(fx.tab.object(), "Ajouter une source", 0)
+	fx.typeInto("Titre", "Dépêche Reuters")
+	fx.typeInto("Date de publication", "2024-06-19")
+	fx.field("Type").(*widget.Select).SetSelected("Article de presse")
+	fx.field("Fiabilité").(*widget.Select).SetSelected("B – habituellement fiable")
+	fx.field("Source protégée").(*widget.Check).SetChecked(true)
+	fx.typeInto("Extrait", "premier voyage en 24 ans")
+	fx.field("Position").(*widget.RadioGroup).SetSelected("Réfute")
+	fx.tap(fx.dialog(), "Ajouter", 0)
+
+	fx.noDialog()
+	found := fx.evidence(c)
+	if len(found) != 1 || found[0].Stance != claims.StanceRefutes {
+		t.Fatalf("evidence stored = %+v, want one refuting", found)
+	}
+	s := fx.source(found[0].SourceID)
+	if s.Type != claims.SourceArticle || s.Reliability != claims.ReliabilityB || !s.Protected {
+		t.Errorf("source stored = %+v, want a protected newspaper article graded B", s)
+	}
+	labels := evidenceLabels(fx.tab.object())
+	for _, want := range []string{"Réfute", "Fiabilité B – habituellement fiable", "Source protégée",
+		"Dépêche Reuters — 19 juin 2024", "«\u00a0premier voyage en 24 ans\u00a0»"} {
+		if !slices.Contains(labels, want) {
+			t.Errorf("labels = %q, want one to be %q", labels, want)
+		}
+	}
+
+	fx.tap(fx.tab.object(), "Modifier", 0)
+	if got := fx.field("Type").(*widget.Select).Selected; got != "Article de presse" {
+		t.Errorf("the form's type = %q, want Article de presse", got)
+	}
+	if got := fx.field("Fiabilité").(*widget.Select).Selected; got != "B – habituellement fiable" {
+		t.Errorf("the form's grade = %q, want B – habituellement fiable", got)
+	}
+	if got := fx.field("Position").(*widget.RadioGroup).Selected; got != "Réfute" {
+		t.Errorf("the form's stance = %q, want Réfute", got)
+	}
+	fx.tap(fx.dialog(), "Enregistrer", 0)
+	if got := fx.source(s.ID).Meta.Revision; got != s.Meta.Revision {
+		t.Error("saving the form unchanged changed the source: a French name did not map back to its value")
+	}
+	if got := fx.evidence(c)[0].Meta.Revision; got != found[0].Meta.Revision {
+		t.Error("saving the form unchanged changed the evidence: a French name did not map back to its value")
 	}
 }

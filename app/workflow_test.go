@@ -117,6 +117,7 @@ type detailWords struct {
 	claimSave, status, worth string
 	kind                     string // the quote kind's name
 	selectWords, frozen      string
+	addSource, attach        string
 }
 
 var detailLanguages = []detailWords{
@@ -125,12 +126,14 @@ var detailLanguages = []detailWords{
 		claimSave: "Save changes", status: "Status:", worth: "95% worth checking: ",
 		kind:        "quote",
 		selectWords: "Select words", frozen: "French · frozen copy, SHA-256 ",
+		addSource: "Add source", attach: "Attach existing",
 	},
 	{
 		lang:      locale.French,
 		claimSave: "Enregistrer les modifications", status: "Statut\u00a0:", worth: "Intérêt à vérifier\u00a0: 95\u00a0% (",
 		kind:        "citation",
 		selectWords: "Sélectionner des mots", frozen: "français · copie figée, SHA-256 ",
+		addSource: "Ajouter une source", attach: "Joindre une source existante",
 	},
 }
 
@@ -145,6 +148,7 @@ func TestDetailTabsSpeakTheLanguage(t *testing.T) {
 			c := findClaim(t, ui, "11 000")
 			checkClaimTab(t, ui, st, c.ID, want)
 			checkArticleTab(t, ui, want)
+			checkEvidenceTab(t, ui, want)
 		})
 	}
 }
@@ -182,5 +186,13 @@ func checkArticleTab(t *testing.T, ui *UI, want detailWords) {
 	}
 	if got := ui.article.meta.Text; !strings.Contains(got, want.frozen) {
 		t.Errorf("article header %q, want it to say %q", got, want.frozen)
+	}
+}
+
+func checkEvidenceTab(t *testing.T, ui *UI, want detailWords) {
+	t.Helper()
+	ui.openTab("Evidence")
+	if got := []string{ui.evidence.add.Text, ui.evidence.attach.Text}; !slices.Equal(got, []string{want.addSource, want.attach}) {
+		t.Errorf("evidence tab's buttons %q, want %q and %q", got, want.addSource, want.attach)
 	}
 }
