@@ -118,6 +118,7 @@ type detailWords struct {
 	kind                     string // the quote kind's name
 	selectWords, frozen      string
 	addSource, attach        string
+	verdictSave, noVerdict   string
 }
 
 var detailLanguages = []detailWords{
@@ -127,6 +128,7 @@ var detailLanguages = []detailWords{
 		kind:        "quote",
 		selectWords: "Select words", frozen: "French · frozen copy, SHA-256 ",
 		addSource: "Add source", attach: "Attach existing",
+		verdictSave: "Save draft", noVerdict: "No verdict yet. Status: to triage.",
 	},
 	{
 		lang:      locale.French,
@@ -134,6 +136,7 @@ var detailLanguages = []detailWords{
 		kind:        "citation",
 		selectWords: "Sélectionner des mots", frozen: "français · copie figée, SHA-256 ",
 		addSource: "Ajouter une source", attach: "Joindre une source existante",
+		verdictSave: "Enregistrer le brouillon", noVerdict: "Pas encore de verdict. Statut\u00a0: à trier.",
 	},
 }
 
@@ -149,6 +152,7 @@ func TestDetailTabsSpeakTheLanguage(t *testing.T) {
 			checkClaimTab(t, ui, st, c.ID, want)
 			checkArticleTab(t, ui, want)
 			checkEvidenceTab(t, ui, want)
+			checkVerdictTab(t, ui, want)
 		})
 	}
 }
@@ -194,5 +198,16 @@ func checkEvidenceTab(t *testing.T, ui *UI, want detailWords) {
 	ui.openTab("Evidence")
 	if got := []string{ui.evidence.add.Text, ui.evidence.attach.Text}; !slices.Equal(got, []string{want.addSource, want.attach}) {
 		t.Errorf("evidence tab's buttons %q, want %q and %q", got, want.addSource, want.attach)
+	}
+}
+
+func checkVerdictTab(t *testing.T, ui *UI, want detailWords) {
+	t.Helper()
+	ui.openTab("Verdict")
+	if got := ui.verdict.save.Text; got != want.verdictSave {
+		t.Errorf("verdict tab's save button %q, want %q", got, want.verdictSave)
+	}
+	if got := ui.verdict.byline.Text; got != want.noVerdict {
+		t.Errorf("verdict tab's byline %q, want %q", got, want.noVerdict)
 	}
 }
