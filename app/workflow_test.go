@@ -119,6 +119,7 @@ type detailWords struct {
 	selectWords, frozen      string
 	addSource, attach        string
 	verdictSave, noVerdict   string
+	verifies                 string
 }
 
 var detailLanguages = []detailWords{
@@ -129,6 +130,7 @@ var detailLanguages = []detailWords{
 		selectWords: "Select words", frozen: "French · frozen copy, SHA-256 ",
 		addSource: "Add source", attach: "Attach existing",
 		verdictSave: "Save draft", noVerdict: "No verdict yet. Status: to triage.",
+		verifies: "✔ The history verifies: ",
 	},
 	{
 		lang:      locale.French,
@@ -137,6 +139,7 @@ var detailLanguages = []detailWords{
 		selectWords: "Sélectionner des mots", frozen: "français · copie figée, SHA-256 ",
 		addSource: "Ajouter une source", attach: "Joindre une source existante",
 		verdictSave: "Enregistrer le brouillon", noVerdict: "Pas encore de verdict. Statut\u00a0: à trier.",
+		verifies: "✔ L'historique est vérifié\u00a0: ",
 	},
 }
 
@@ -153,6 +156,10 @@ func TestDetailTabsSpeakTheLanguage(t *testing.T) {
 			checkArticleTab(t, ui, want)
 			checkEvidenceTab(t, ui, want)
 			checkVerdictTab(t, ui, want)
+			ui.openTab("History")
+			if got := ui.history.verdict.Text; !strings.HasPrefix(got, want.verifies) {
+				t.Errorf("history tab says %q, want %q first", got, want.verifies)
+			}
 		})
 	}
 }
