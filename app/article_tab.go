@@ -167,7 +167,7 @@ func (t *articleTab) askNewClaim() {
 	}, t.e.window)
 	speaker.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))
-	d.Show()
+	showFocused(t.e.window, d, items)
 }
 
 // createClaim stores the new claim, then shows it selected in the reading view.

@@ -389,11 +389,12 @@ func TestArticleTabNewClaimFromSelection(t *testing.T) {
 		backward bool
 		kind     claims.Kind
 		lang     string
+		enter    bool // submit with Enter in the speaker's field
 	}{
 		// The words occur twice: the offsets, not the words, say which.
-		"second occurrence, selected forward": {"a déclaré M. Stoltenberg", 1, false, claims.KindAttribution, locale.English},
-		"selected backward":                   {"Reuters a rapporté", 0, true, claims.KindStatistic, locale.English},
-		"in French":                           {"Reuters a rapporté", 0, false, claims.KindQuote, locale.French},
+		"second occurrence, selected forward": {"a déclaré M. Stoltenberg", 1, false, claims.KindAttribution, locale.English, false},
+		"selected backward":                   {"Reuters a rapporté", 0, true, claims.KindStatistic, locale.English, true},
+		"in French":                           {"Reuters a rapporté", 0, false, claims.KindQuote, locale.French, false},
 	} {
 		t.Run(name, func(t *testing.T) {
 			setLanguage(tt.lang)
@@ -420,9 +421,11 @@ func TestArticleTabNewClaimFromSelection(t *testing.T) {
 			if labels := dialogLabels(t, f.w); !slices.Contains(labels, tt.words) {
 				t.Errorf("the dialog's labels %q do not show the words", labels)
 			}
+			var speaker *widget.Entry
 			for _, o := range dialogObjects(t, f.w) {
 				switch o := o.(type) {
 				case *widget.Entry:
+					speaker = o
 					test.Type(o, "Jens Stoltenberg")
 				case *widget.Select:
 					if o.Selected != kindName(claims.KindStatistic) {
@@ -431,7 +434,11 @@ func TestArticleTabNewClaimFromSelection(t *testing.T) {
 					o.SetSelected(kindName(tt.kind))
 				}
 			}
-			test.Tap(dialogButton(t, f.w, lang.L("article.create")))
+			if tt.enter {
+				speaker.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			} else {
+				test.Tap(dialogButton(t, f.w, lang.L("article.create")))
+			}
 
 			found, _, err := f.st.FindClaims(context.Background(), claims.ClaimFilter{ArticleID: &f.article.ID})
 			if err != nil {

@@ -259,3 +259,16 @@ func submitOnEnter(d *dialog.FormDialog, items []*widget.FormItem) {
 		}
 	}
 }
+
+// showFocused shows a form dialog over w with the focus in its first field
+// that takes it, so that typing can start at once.
+func showFocused(w fyne.Window, d *dialog.FormDialog, items []*widget.FormItem) {
+	d.Show()
+	for _, item := range items {
+		field, ok := item.Widget.(fyne.Focusable)
+		if off, can := item.Widget.(fyne.Disableable); ok && (!can || !off.Disabled()) {
+			w.Canvas().Focus(field)
+			return
+		}
+	}
+}

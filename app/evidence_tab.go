@@ -285,7 +285,7 @@ func (t *evidenceTab) openForm(c *claims.Claim, title, confirm string, items []*
 	}, t.env.window)
 	submitOnEnter(d, items)
 	d.Resize(fyne.NewSize(max(evidenceFormWidth, d.MinSize().Width), d.MinSize().Height))
-	d.Show()
+	showFocused(t.env.window, d, items)
 }
 
 // addSource asks for a new source and its excerpt, stored in one action.

@@ -505,6 +505,9 @@ func TestEvidenceTabFocusFollowsTheScreen(t *testing.T) {
 	}
 
 	fx.tap(fx.tab.object(), "Add source", 0)
+	if got, want := fx.w.Canvas().Focused(), fx.field("Title"); got != want.(fyne.Focusable) {
+		t.Errorf("the form opened with the focus on %T, want its title", got)
+	}
 	got = focusOrder(t, fx.w.Canvas(), focusName(evidenceFind[*widget.Form](fx.dialog())))
 	want := []string{"Title", "URL", "Publisher", "Issued", "Archive URL", "Type", "Reliability", "Protected",
 		"Excerpt", "Locator", "Stance", "Cancel", "Add"}

@@ -412,5 +412,5 @@ func (t *verdictTab) showForm(title, confirm string, items []*widget.FormItem, c
 	}, t.e.window)
 	submitOnEnter(d, items)
 	d.Resize(fyne.NewSize(480, d.MinSize().Height))
-	d.Show()
+	showFocused(t.e.window, d, items)
 }

@@ -418,6 +418,9 @@ func TestVerdictTabFocusFollowsTheScreen(t *testing.T) {
 	test.Tap(f.tab.save)
 	f.as("Bob")
 	test.Tap(f.tab.requestChanges)
+	if got, want := f.w.Canvas().Focused(), fyne.Focusable(f.dialogEntries()[0]); got != want {
+		t.Errorf("the dialog opened with the focus on %T, want its comment", got)
+	}
 	got = focusOrder(t, f.w.Canvas(), focusName(evidenceFind[*widget.Form](f.w.Canvas().Overlays().Top())))
 	if want := []string{"Comment", "Cancel"}; !slices.Equal(got, want) {
 		t.Errorf("the dialog's focus order = %q, want %q while the comment is blank", got, want)
