@@ -136,7 +136,10 @@ func (t *evidenceTab) row(c *claims.Claim, ce citedEvidence) fyne.CanvasObject {
 	)
 	title := widget.NewLabelWithStyle(evidenceSourceLine(ce.source), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
-	lines := container.NewVBox(container.NewBorder(nil, nil, evidenceMarks(ce), buttons), title)
+	// The marks have a line of their own: beside the buttons, a narrow
+	// pane drew the buttons over the last of them, which says whether the
+	// source is protected.
+	lines := container.NewVBox(evidenceMarks(ce), container.NewBorder(nil, nil, nil, container.NewVBox(buttons), title))
 	if ce.evidence.Excerpt != "" {
 		quoted := lang.L("evidence.quoted", map[string]any{"Text": ce.evidence.Excerpt})
 		excerpt := widget.NewLabelWithStyle(quoted, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
