@@ -86,6 +86,9 @@ func (t *historyTab) update(id widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	row.Objects[1].(*widget.Label).SetText(formatDateTime(e.At) + "  " + e.Actor)
 	row.Objects[0].(*widget.Label).SetText(e.Summary)
+	// The row was laid out for the empty template: the summary starts where
+	// this date and name end only once the row is laid out again.
+	row.Refresh()
 }
 
 // correctionsTab lists the rating changes made after publication.

@@ -71,9 +71,14 @@ func TestHistoryAndCorrectionsInBothLanguages(t *testing.T) {
 
 			history := &historyTab{events: []*claims.Event{{At: at, Actor: "Alice", Summary: "to triage → researching"}}}
 			row := newHistoryRow()
+			row.Resize(fyne.NewSize(600, 40)) // as the list sizes its template
 			history.update(0, row)
-			if got := row.(*fyne.Container).Objects[1].(*widget.Label).Text; got != tt.row {
+			when, summary := row.(*fyne.Container).Objects[1], row.(*fyne.Container).Objects[0]
+			if got := when.(*widget.Label).Text; got != tt.row {
 				t.Errorf("history row %q, want %q", got, tt.row)
+			}
+			if summary.Position().X < when.MinSize().Width {
+				t.Errorf("the summary starts at x = %v, over the date and name, which need %v", summary.Position().X, when.MinSize().Width)
 			}
 
 			fixes := newCorrectionsTab()
