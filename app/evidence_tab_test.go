@@ -541,7 +541,7 @@ func TestEvidenceFormInFrench(t *testing.T) {
 	c := fx.claims[0]
 	fx.tab.show(c)
 
-	fx.tap(fx.tab.object(), "Ajouter une source", 0)
+	fx.tap(fx.tab.object(), "Nouvelle source", 0)
 	fx.typeInto("Titre", "Dépêche Reuters")
 	fx.typeInto("Date de publication", "2024-06-19")
 	fx.field("Type").(*widget.Select).SetSelected("Article de presse")

@@ -134,10 +134,10 @@ var detailLanguages = []detailWords{
 	},
 	{
 		lang:      locale.French,
-		claimSave: "Enregistrer les modifications", status: "Statut\u00a0:", worth: "Intérêt à vérifier\u00a0: 95\u00a0% (",
+		claimSave: "Enregistrer", status: "Statut\u00a0:", worth: "Intérêt à vérifier\u00a0: 95\u00a0% (",
 		kind:        "citation",
 		selectWords: "Sélectionner des mots", frozen: "français · copie figée, SHA-256 ",
-		addSource: "Ajouter une source", attach: "Joindre une source existante",
+		addSource: "Nouvelle source", attach: "Joindre une source",
 		verdictSave: "Enregistrer le brouillon", noVerdict: "Pas encore de verdict. Statut\u00a0: à trier.",
 		verifies: "✔ L'historique est vérifié\u00a0: ",
 	},
