@@ -8,12 +8,14 @@ import (
 	"unicode/utf8"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -40,17 +42,17 @@ type articleTab struct {
 // newArticleTab builds the tab, empty until show is called.
 func newArticleTab(e *env) *articleTab {
 	t := &articleTab{e: e, meta: widget.NewLabel(""), reading: newClaimText(), words: newWordPicker()}
-	t.title = widget.NewLabelWithStyle("No article selected.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.title = widget.NewLabelWithStyle(lang.L("article.none"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.title.Truncation = fyne.TextTruncateEllipsis
 	t.header = container.NewBorder(nil, nil, nil, t.meta, t.title)
-	t.selectMode = widget.NewCheck("Select words", t.setSelectMode)
-	t.newClaim = widget.NewButtonWithIcon("New claim from selection", theme.ContentAddIcon(), t.askNewClaim)
+	t.selectMode = widget.NewCheck(lang.L("article.select-words"), t.setSelectMode)
+	t.newClaim = widget.NewButtonWithIcon(lang.L("article.new-claim"), theme.ContentAddIcon(), t.askNewClaim)
 	t.newClaim.Disable()
 	t.reading.onTapped = t.tapClaim
 	t.words.OnCursorChanged = t.updateNewClaim
 	t.words.Hide()
 	bar := container.NewHBox(t.selectMode, t.newClaim)
-	t.content = container.NewBorder(container.NewVBox(t.header, bar), nil, nil, nil, container.NewStack(t.reading, t.words))
+	t.content = newTopBorder(container.NewVBox(t.header, bar), container.NewStack(t.reading, t.words))
 	return t
 }
 
@@ -100,7 +102,7 @@ func (t *articleTab) display(a *claims.Article, found []*claims.Claim, selectedI
 // of the article is shown.
 func articleMeta(a *claims.Article) string {
 	var parts []string
-	for _, p := range []string{a.Outlet, a.PublishedOn, languageName(a.Language)} {
+	for _, p := range []string{a.Outlet, locale.DateText(a.PublishedOn, uiLanguage), languageName(a.Language)} {
 		if p != "" {
 			parts = append(parts, p)
 		}
@@ -109,7 +111,7 @@ func articleMeta(a *claims.Article) string {
 	if len(hash) > 12 {
 		hash = hash[:12]
 	}
-	return strings.Join(append(parts, "frozen copy, SHA-256 "+hash), " · ")
+	return strings.Join(append(parts, lang.L("article.frozen", map[string]any{"Hash": hash})), " · ")
 }
 
 // tapClaim selects the claim whose highlight was clicked, here and in the window.
@@ -151,18 +153,21 @@ func (t *articleTab) askNewClaim() {
 	words := widget.NewLabel(shorten(anchor.Exact, 300))
 	words.Wrapping = fyne.TextWrapWord
 	speaker := widget.NewEntry()
-	speaker.SetPlaceHolder("Who made the claim (optional)")
+	speaker.SetPlaceHolder(lang.L("article.speaker.placeholder"))
 	kind := newKindSelect()
 	items := []*widget.FormItem{
-		widget.NewFormItem("Words", words), widget.NewFormItem("Speaker", speaker), widget.NewFormItem("Kind", kind),
+		widget.NewFormItem(lang.L("article.words"), words),
+		widget.NewFormItem(lang.L("claim.speaker"), speaker),
+		widget.NewFormItem(lang.L("claim.kind"), kind),
 	}
-	d := dialog.NewForm("New claim", "Create", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(lang.L("article.new-claim.title"), lang.L("article.create"), lang.L("common.cancel"), items, func(ok bool) {
 		if ok {
 			t.createClaim(anchor, speaker.Text, selectedKind(kind))
 		}
 	}, t.e.window)
+	speaker.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(520, d.MinSize().Height))
-	d.Show()
+	showFocused(t.e.window, d, items)
 }
 
 // createClaim stores the new claim, then shows it selected in the reading view.

@@ -11,11 +11,13 @@ import (
 	"unicode/utf8"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 	"claimdesk/store"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -386,12 +388,17 @@ func TestArticleTabNewClaimFromSelection(t *testing.T) {
 		nth      int
 		backward bool
 		kind     claims.Kind
+		lang     string
+		enter    bool // submit with Enter in the speaker's field
 	}{
 		// The words occur twice: the offsets, not the words, say which.
-		"second occurrence, selected forward": {"a déclaré M. Stoltenberg", 1, false, claims.KindAttribution},
-		"selected backward":                   {"Reuters a rapporté", 0, true, claims.KindStatistic},
+		"second occurrence, selected forward": {"a déclaré M. Stoltenberg", 1, false, claims.KindAttribution, locale.English, false},
+		"selected backward":                   {"Reuters a rapporté", 0, true, claims.KindStatistic, locale.English, true},
+		"in French":                           {"Reuters a rapporté", 0, false, claims.KindQuote, locale.French, false},
 	} {
 		t.Run(name, func(t *testing.T) {
+			setLanguage(tt.lang)
+			t.Cleanup(func() { setLanguage(locale.English) })
 			f := newArticleFixture(t, 900, 700)
 			f.tab.show(f.article.ID, "")
 			if !f.tab.newClaim.Disabled() {
@@ -414,18 +421,24 @@ func TestArticleTabNewClaimFromSelection(t *testing.T) {
 			if labels := dialogLabels(t, f.w); !slices.Contains(labels, tt.words) {
 				t.Errorf("the dialog's labels %q do not show the words", labels)
 			}
+			var speaker *widget.Entry
 			for _, o := range dialogObjects(t, f.w) {
 				switch o := o.(type) {
 				case *widget.Entry:
+					speaker = o
 					test.Type(o, "Jens Stoltenberg")
 				case *widget.Select:
-					if o.Selected != claims.KindStatistic.Label() {
-						t.Errorf("the kind starts as %q, want %q", o.Selected, claims.KindStatistic.Label())
+					if o.Selected != kindName(claims.KindStatistic) {
+						t.Errorf("the kind starts as %q, want %q", o.Selected, kindName(claims.KindStatistic))
 					}
-					o.SetSelected(tt.kind.Label())
+					o.SetSelected(kindName(tt.kind))
 				}
 			}
-			test.Tap(dialogButton(t, f.w, "Create"))
+			if tt.enter {
+				speaker.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			} else {
+				test.Tap(dialogButton(t, f.w, lang.L("article.create")))
+			}
 
 			found, _, err := f.st.FindClaims(context.Background(), claims.ClaimFilter{ArticleID: &f.article.ID})
 			if err != nil {
@@ -632,7 +645,7 @@ func TestArticleTabDropsAnEarlierAnswer(t *testing.T) {
 	pending[1]()
 	pending[0]()
 
-	if got, want := headerText(f.tab), "Second article | The Daily Check · 2024-06-19 · English · frozen copy, SHA-256 "+other.TextSHA256[:12]; got != want {
+	if got, want := headerText(f.tab), "Second article | The Daily Check · Jun 19, 2024 · English · frozen copy, SHA-256 "+other.TextSHA256[:12]; got != want {
 		t.Errorf("header = %q, want %q", got, want)
 	}
 	checkShownText(t, f.tab, other.Text)
@@ -651,17 +664,24 @@ func TestArticleTabNewClaimWithoutSelection(t *testing.T) {
 func TestArticleMeta(t *testing.T) {
 	hash := strings.Repeat("0123456789ab", 5)
 	for name, tt := range map[string]struct {
+		lang    string
 		article claims.Article
 		want    string
 	}{
-		"all known": {claims.Article{Outlet: "Le Monde", PublishedOn: "2024-06-19", Language: claims.LangFrench, TextSHA256: hash},
-			"Le Monde · 2024-06-19 · French · frozen copy, SHA-256 0123456789ab"},
-		"nothing but the language": {claims.Article{Language: claims.LangEnglish, TextSHA256: hash},
+		"all known": {locale.English, claims.Article{Outlet: "Le Monde", PublishedOn: "2024-06-19", Language: claims.LangFrench, TextSHA256: hash},
+			"Le Monde · Jun 19, 2024 · French · frozen copy, SHA-256 0123456789ab"},
+		"all known, in French": {locale.French, claims.Article{Outlet: "Le Monde", PublishedOn: "2024-06-19", Language: claims.LangFrench, TextSHA256: hash},
+			"Le Monde · 19 juin 2024 · français · copie figée, SHA-256 0123456789ab"},
+		"a date as typed": {locale.French, claims.Article{Outlet: "Le Monde", PublishedOn: "juin 2024", Language: claims.LangEnglish, TextSHA256: hash},
+			"Le Monde · juin 2024 · anglais · copie figée, SHA-256 0123456789ab"},
+		"nothing but the language": {locale.English, claims.Article{Language: claims.LangEnglish, TextSHA256: hash},
 			"English · frozen copy, SHA-256 0123456789ab"},
-		"unknown language as given": {claims.Article{Language: "de", TextSHA256: hash},
+		"unknown language as given": {locale.English, claims.Article{Language: "de", TextSHA256: hash},
 			"de · frozen copy, SHA-256 0123456789ab"},
 	} {
 		t.Run(name, func(t *testing.T) {
+			setLanguage(tt.lang)
+			t.Cleanup(func() { setLanguage(locale.English) })
 			if got := articleMeta(&tt.article); got != tt.want {
 				t.Errorf("articleMeta = %q, want %q", got, tt.want)
 			}
@@ -693,4 +713,16 @@ func TestArticleTabRendersToMarkup(t *testing.T) {
 	f.tab.show(f.article.ID, f.claim(t, "plus de 11 000 conteneurs de munitions à la Russie").ID)
 	f.tab.reading.scroll.ScrollToTop()
 	test.AssertRendersToMarkup(t, "article_tab.xml", f.w.Canvas())
+}
+
+func TestArticleTabFocusFollowsTheScreen(t *testing.T) {
+	f := newArticleFixture(t, 900, 700)
+	f.tab.show(f.article.ID, "")
+	f.tab.selectMode.SetChecked(true)
+	selectWords(t, f.tab.words, 0, 7, false)
+
+	got := focusOrder(t, f.w.Canvas(), focusName(nil))
+	if want := []string{"Select words", "New claim from selection", "*app.wordPicker"}; !slices.Equal(got, want) {
+		t.Errorf("focus order = %q, want %q", got, want)
+	}
 }

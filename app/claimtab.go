@@ -1,14 +1,18 @@
 package app
 
 import (
-	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -38,27 +42,31 @@ func newClaimTab(e *env, openTab func(name string)) *claimTab {
 	t.worth.Wrapping = fyne.TextWrapWord
 	t.summary, t.name, t.role, t.organization = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	t.date, t.tags, t.assignee = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	t.date.SetPlaceHolder("YYYY-MM-DD")
-	t.tags.SetPlaceHolder("tags, separated by commas")
+	t.date.SetPlaceHolder(lang.L("claim.date.placeholder"))
+	t.tags.SetPlaceHolder(lang.L("claim.tags.placeholder"))
 	t.kind = newKindSelect()
 	t.status = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.steps = container.NewHBox()
-	t.save = widget.NewButton("Save changes", t.saveChanges)
+	t.save = widget.NewButton(lang.L("claim.save"), t.saveChanges)
 	t.save.Importance = widget.HighImportance
-	t.remove = widget.NewButton("Delete claim…", t.confirmDelete)
+	t.remove = widget.NewButton(lang.L("claim.delete"), t.confirmDelete)
 	form := widget.NewForm(
-		widget.NewFormItem("Summary", t.summary),
-		widget.NewFormItem("Speaker", t.name),
-		widget.NewFormItem("Role", t.role),
-		widget.NewFormItem("Organisation", t.organization),
-		widget.NewFormItem("Kind", t.kind),
-		widget.NewFormItem("Claim date", t.date),
-		widget.NewFormItem("Tags", t.tags),
-		widget.NewFormItem("Reviewer", t.assignee),
+		widget.NewFormItem(lang.L("claim.summary"), t.summary),
+		widget.NewFormItem(lang.L("claim.speaker"), t.name),
+		widget.NewFormItem(lang.L("claim.role"), t.role),
+		widget.NewFormItem(lang.L("claim.organization"), t.organization),
+		widget.NewFormItem(lang.L("claim.kind"), t.kind),
+		widget.NewFormItem(lang.L("claim.date"), t.date),
+		widget.NewFormItem(lang.L("claim.tags"), t.tags),
+		widget.NewFormItem(lang.L("claim.assignee"), t.assignee),
 	)
+	// Enter in any line of the form saves it, as in a dialog.
+	for _, entry := range []*widget.Entry{t.summary, t.name, t.role, t.organization, t.date, t.tags, t.assignee} {
+		entry.OnSubmitted = func(string) { t.saveChanges() }
+	}
 	t.box = container.NewVScroll(container.NewVBox(
 		t.words, t.worth, form, container.NewHBox(t.save, t.remove),
-		widget.NewSeparator(), container.NewHBox(widget.NewLabel("Status:"), t.status), t.steps,
+		widget.NewSeparator(), container.NewHBox(widget.NewLabel(lang.L("claim.status")), t.status), t.steps,
 	))
 	return t
 }
@@ -68,17 +76,17 @@ func (t *claimTab) object() fyne.CanvasObject { return t.box }
 // show fills the tab with c.
 func (t *claimTab) show(c *claims.Claim) {
 	t.claim = c
-	t.words.SetText("« " + c.Text + " »")
+	t.words.SetText(lang.L("claim.quoted", map[string]any{"Text": c.Text}))
 	t.worth.SetText(describeWorth(c.CheckWorthiness))
 	t.summary.SetText(c.Summary)
 	t.name.SetText(c.Speaker.Name)
 	t.role.SetText(c.Speaker.Role)
 	t.organization.SetText(c.Speaker.Organization)
-	t.kind.SetSelected(c.Kind.Label())
+	selectKind(t.kind, c.Kind)
 	t.date.SetText(c.ClaimDate)
 	t.tags.SetText(strings.Join(c.Tags, ", "))
 	t.assignee.SetText(c.Assignee)
-	t.status.SetText(c.Status.Label())
+	t.status.SetText(statusName(c.Status))
 	t.steps.Objects = nil
 	for _, next := range c.Status.Next() {
 		t.steps.Add(t.stepButton(next))
@@ -90,15 +98,15 @@ func (t *claimTab) show(c *claims.Claim) {
 // more than a status (a review, a publication, a correction) happen where
 // that is entered: the verdict tab.
 func (t *claimTab) stepButton(next claims.Status) fyne.CanvasObject {
-	label := "→ " + next.Label()
+	label := "→ " + statusName(next)
 	switch next {
 	case claims.StatusInReview:
-		return widget.NewButton("Submit for review", t.submit)
+		return widget.NewButton(lang.L("claim.submit"), t.submit)
 	case claims.StatusChangesRequested, claims.StatusPublished, claims.StatusCorrected:
 		return widget.NewButton(label+"…", func() { t.openTab("Verdict") })
 	case claims.StatusVerdictDrafted:
 		if t.claim.Verdict == nil {
-			return widget.NewButton("Draft a verdict…", func() { t.openTab("Verdict") })
+			return widget.NewButton(lang.L("claim.draft-verdict"), func() { t.openTab("Verdict") })
 		}
 	}
 	return widget.NewButton(label, func() { t.move(next) })
@@ -159,8 +167,8 @@ func (t *claimTab) confirmDelete() {
 		return
 	}
 	c := t.claim
-	dialog.ShowConfirm("Delete this claim?",
-		"«"+claims.Summarize(c.Summary)+"» will disappear from the lists. The history keeps a record of it.",
+	dialog.ShowConfirm(lang.L("claim.delete.title"),
+		lang.L("claim.delete.message", map[string]any{"Summary": claims.Summarize(c.Summary)}),
 		func(ok bool) {
 			if !ok {
 				return
@@ -170,20 +178,23 @@ func (t *claimTab) confirmDelete() {
 		}, t.env.window)
 }
 
-// describeWorth says how worth checking a claim is, and why.
+// describeWorth says how worth checking a claim is, and why. The reasons
+// are stored with the claim, in the words of whoever scored it.
 func describeWorth(w claims.CheckWorthiness) string {
-	text := fmt.Sprintf("%.0f%% worth checking", 100*w.Score)
-	if len(w.Reasons) > 0 {
-		text += ": " + strings.Join(w.Reasons, "; ")
+	percent := locale.Percent(int(math.Round(100*w.Score)), 100, uiLanguage)
+	if len(w.Reasons) == 0 {
+		return lang.L("claim.worth", map[string]any{"Percent": percent})
 	}
-	return text
+	reasons := strings.Join(w.Reasons, lang.L("claim.worth.separator"))
+	return lang.L("claim.worth.reasons", map[string]any{"Percent": percent, "Reasons": reasons})
 }
 
-// newKindSelect offers the kinds of claim, statistic first.
+// newKindSelect offers the kinds of claim, statistic first, in the
+// order of claims.Kinds, which is how a choice maps back to its kind.
 func newKindSelect() *widget.Select {
 	labels := make([]string, len(claims.Kinds))
 	for i, k := range claims.Kinds {
-		labels[i] = k.Label()
+		labels[i] = kindName(k)
 	}
 	s := widget.NewSelect(labels, nil)
 	s.SetSelectedIndex(0)
@@ -193,4 +204,71 @@ func newKindSelect() *widget.Select {
 // selectedKind is the kind chosen in a select made by newKindSelect.
 func selectedKind(s *widget.Select) claims.Kind {
 	return claims.Kinds[max(s.SelectedIndex(), 0)]
+}
+
+// selectKind shows k in a select made by newKindSelect; a kind the select
+// does not offer leaves it as it was.
+func selectKind(s *widget.Select, k claims.Kind) {
+	if i := slices.Index(claims.Kinds, k); i >= 0 {
+		s.SetSelectedIndex(i)
+	}
+}
+
+// The detail tabs share the pieces below, which keep them usable from the
+// keyboard.
+
+// newTopBorder places top above center as container.NewBorder does, but
+// lists top first: Tab visits a container's objects in their order, and
+// NewBorder puts the center before the edges.
+func newTopBorder(top, center fyne.CanvasObject) *fyne.Container {
+	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, center)
+}
+
+// proseEntry is a multi-line entry for sentences, in which Tab moves the
+// focus on: Fyne's multi-line entry keeps Tab to type it, which leaves a
+// keyboard no way out of the field.
+type proseEntry struct {
+	widget.Entry
+}
+
+// newProseEntry returns an empty entry that wraps at word boundaries.
+func newProseEntry() *proseEntry {
+	e := &proseEntry{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab lets Tab move the focus on.
+func (e *proseEntry) AcceptsTab() bool {
+	return false
+}
+
+// submitOnEnter lets Enter in a single-line entry of a form dialog, or
+// Shift+Enter in a multi-line one, submit it as its confirm button does,
+// once the form's fields are valid.
+func submitOnEnter(d *dialog.FormDialog, items []*widget.FormItem) {
+	submit := func(string) { d.Submit() }
+	for _, item := range items {
+		switch entry := item.Widget.(type) {
+		case *widget.Entry:
+			entry.OnSubmitted = submit
+		case *proseEntry:
+			entry.OnSubmitted = submit
+		}
+	}
+}
+
+// showFocused shows a form dialog over w with the focus in its first field
+// that takes it, so that typing can start at once.
+func showFocused(w fyne.Window, d *dialog.FormDialog, items []*widget.FormItem) {
+	d.Show()
+	for _, item := range items {
+		field, ok := item.Widget.(fyne.Focusable)
+		if off, can := item.Widget.(fyne.Disableable); ok && (!can || !off.Disabled()) {
+			w.Canvas().Focus(field)
+			return
+		}
+	}
 }

@@ -2,15 +2,19 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"net/url"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -41,12 +45,12 @@ type citedEvidence struct {
 
 func newEvidenceTab(e *env) *evidenceTab {
 	t := &evidenceTab{env: e}
-	t.add = widget.NewButtonWithIcon("Add source", theme.ContentAddIcon(), t.addSource)
-	t.attach = widget.NewButtonWithIcon("Attach existing", theme.MailAttachmentIcon(), t.attachSource)
-	t.empty = widget.NewLabel("No evidence yet. Add a source with the exact excerpt that supports or refutes the claim.")
+	t.add = widget.NewButtonWithIcon(lang.L("evidence.add"), theme.ContentAddIcon(), t.addSource)
+	t.attach = widget.NewButtonWithIcon(lang.L("evidence.attach"), theme.MailAttachmentIcon(), t.attachSource)
+	t.empty = widget.NewLabel(lang.L("evidence.empty"))
 	t.empty.Wrapping = fyne.TextWrapWord
 	t.rows = container.NewVBox()
-	t.content = container.NewBorder(container.NewHBox(t.add, t.attach), nil, nil, nil, container.NewVScroll(t.rows))
+	t.content = newTopBorder(container.NewHBox(t.add, t.attach), container.NewVScroll(t.rows))
 	t.clear()
 	return t
 }
@@ -127,14 +131,18 @@ func (t *evidenceTab) list(cited []citedEvidence) {
 // description, the excerpt, where it is in the source, and links.
 func (t *evidenceTab) row(c *claims.Claim, ce citedEvidence) fyne.CanvasObject {
 	buttons := container.NewHBox(
-		widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { t.edit(c, ce) }),
-		widget.NewButtonWithIcon("Detach", theme.DeleteIcon(), func() { t.confirmDetach(c, ce) }),
+		widget.NewButtonWithIcon(lang.L("common.edit"), theme.DocumentCreateIcon(), func() { t.edit(c, ce) }),
+		widget.NewButtonWithIcon(lang.L("evidence.detach"), theme.DeleteIcon(), func() { t.confirmDetach(c, ce) }),
 	)
 	title := widget.NewLabelWithStyle(evidenceSourceLine(ce.source), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
-	lines := container.NewVBox(container.NewBorder(nil, nil, evidenceMarks(ce), buttons), title)
+	// The marks have a line of their own: beside the buttons, a narrow
+	// pane drew the buttons over the last of them, which says whether the
+	// source is protected.
+	lines := container.NewVBox(evidenceMarks(ce), container.NewBorder(nil, nil, nil, container.NewVBox(buttons), title))
 	if ce.evidence.Excerpt != "" {
-		excerpt := widget.NewLabelWithStyle("“"+ce.evidence.Excerpt+"”", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		quoted := lang.L("evidence.quoted", map[string]any{"Text": ce.evidence.Excerpt})
+		excerpt := widget.NewLabelWithStyle(quoted, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 		excerpt.Wrapping = fyne.TextWrapWord
 		lines.Add(excerpt)
 	}
@@ -148,12 +156,12 @@ func (t *evidenceTab) row(c *claims.Claim, ce citedEvidence) fyne.CanvasObject {
 // colour, the source's grade, and whether its identity is protected.
 func evidenceMarks(ce citedEvidence) *fyne.Container {
 	look := evidenceStanceLook(ce.evidence.Stance)
-	stance := widget.NewLabelWithStyle(look.label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	stance := widget.NewLabelWithStyle(look.label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	stance.Importance = look.importance
-	marks := container.NewHBox(widget.NewIcon(theme.NewColoredResource(look.icon(), look.color)), stance,
-		widget.NewLabel("Reliability "+ce.source.Reliability.Label()))
+	grade := lang.L("evidence.reliability", map[string]any{"Grade": reliabilityName(ce.source.Reliability)})
+	marks := container.NewHBox(widget.NewIcon(theme.NewColoredResource(look.icon(), look.color)), stance, widget.NewLabel(grade))
 	if ce.source.Protected {
-		protected := widget.NewLabel("Protected source")
+		protected := widget.NewLabel(lang.L("evidence.protected"))
 		protected.Importance = widget.WarningImportance
 		marks.Add(widget.NewIcon(theme.NewColoredResource(theme.VisibilityOffIcon(), theme.ColorNameWarning)))
 		marks.Add(protected)
@@ -165,7 +173,7 @@ func evidenceMarks(ce citedEvidence) *fyne.Container {
 // publisher, date.
 func evidenceSourceLine(s *claims.Source) string {
 	line := s.Title
-	if details := evidenceJoin(", ", s.Publisher, s.Issued); details != "" {
+	if details := evidenceJoin(", ", s.Publisher, locale.DateText(s.Issued, uiLanguage)); details != "" {
 		line += " — " + details
 	}
 	return line
@@ -187,12 +195,12 @@ func evidenceJoin(sep string, values ...string) string {
 func evidenceWhere(ce citedEvidence) *fyne.Container {
 	where := container.NewHBox()
 	if ce.evidence.Locator != "" {
-		where.Add(widget.NewLabel("Locator: " + ce.evidence.Locator))
+		where.Add(widget.NewLabel(lang.L("evidence.locator", map[string]any{"Locator": ce.evidence.Locator})))
 	}
 	if link := evidenceLink("", ce.source.URL); link != nil {
 		where.Add(link)
 	}
-	if link := evidenceLink("Archived copy", ce.source.ArchiveURL); link != nil {
+	if link := evidenceLink(lang.L("evidence.archived"), ce.source.ArchiveURL); link != nil {
 		where.Add(link)
 	}
 	return where
@@ -215,17 +223,28 @@ func evidenceLink(text, raw string) *widget.Hyperlink {
 // stanceLook is how a stance shows: a word, an icon and their colour.
 type stanceLook struct {
 	stance     claims.Stance
-	label      string
 	icon       func() fyne.Resource
 	color      fyne.ThemeColorName
 	importance widget.Importance
 }
 
+// label is the stance's name, capitalised as it stands alone.
+func (l stanceLook) label() string {
+	return capitalize(stanceName(l.stance))
+}
+
+// capitalize puts the first letter of s in upper case: the names of
+// values are written for the middle of a sentence.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
 // evidenceStances lists the stances in the order the form offers them.
 var evidenceStances = []stanceLook{
-	{claims.StanceSupports, "Supports", theme.ConfirmIcon, theme.ColorNameSuccess, widget.SuccessImportance},
-	{claims.StanceRefutes, "Refutes", theme.CancelIcon, theme.ColorNameError, widget.DangerImportance},
-	{claims.StanceContext, "Context", theme.InfoIcon, theme.ColorNamePrimary, widget.HighImportance},
+	{claims.StanceSupports, theme.ConfirmIcon, theme.ColorNameSuccess, widget.SuccessImportance},
+	{claims.StanceRefutes, theme.CancelIcon, theme.ColorNameError, widget.DangerImportance},
+	{claims.StanceContext, theme.InfoIcon, theme.ColorNamePrimary, widget.HighImportance},
 }
 
 // evidenceStanceLook returns the look of s; the store accepts only the
@@ -254,7 +273,7 @@ func (t *evidenceTab) changed(c *claims.Claim) {
 // user can fix it.
 func (t *evidenceTab) openForm(c *claims.Claim, title, confirm string, items []*widget.FormItem, prepare func() func() error) {
 	var d *dialog.FormDialog
-	d = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+	d = dialog.NewForm(title, confirm, lang.L("common.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -267,14 +286,15 @@ func (t *evidenceTab) openForm(c *claims.Claim, title, confirm string, items []*
 			return err
 		}, func() { t.changed(c) })
 	}, t.env.window)
+	submitOnEnter(d, items)
 	d.Resize(fyne.NewSize(max(evidenceFormWidth, d.MinSize().Width), d.MinSize().Height))
-	d.Show()
+	showFocused(t.env.window, d, items)
 }
 
 // addSource asks for a new source and its excerpt, stored in one action.
 func (t *evidenceTab) addSource() {
 	c, f := t.claim, newEvidenceForm()
-	t.openForm(c, "Add a source", "Add", append(f.sourceItems(), f.evidenceItems()...), func() func() error {
+	t.openForm(c, lang.L("evidence.add.title"), lang.L("common.add"), append(f.sourceItems(), f.evidenceItems()...), func() func() error {
 		ctx, s, e := t.env.actor(), f.source(), f.evidence()
 		e.ClaimID = c.ID
 		return func() error { return t.env.store.AddSourceWithEvidence(ctx, &s, &e) }
@@ -295,7 +315,8 @@ func (t *evidenceTab) attachSource() {
 // chooseSource asks which source to attach to c, and with what excerpt.
 func (t *evidenceTab) chooseSource(c *claims.Claim, sources []*claims.Source) {
 	if len(sources) == 0 {
-		dialog.ShowInformation("No sources yet", "There is no source to attach yet: add one with “Add source”.", t.env.window)
+		dialog.ShowInformation(lang.L("evidence.no-sources.title"),
+			lang.L("evidence.no-sources.message", map[string]any{"Button": lang.L("evidence.add")}), t.env.window)
 		return
 	}
 	names := make([]string, len(sources))
@@ -303,10 +324,10 @@ func (t *evidenceTab) chooseSource(c *claims.Claim, sources []*claims.Source) {
 		names[i] = evidenceJoin(" — ", s.Title, s.Publisher)
 	}
 	pick := widget.NewSelect(names, nil)
-	pick.PlaceHolder = "Choose a source"
+	pick.PlaceHolder = lang.L("evidence.source.placeholder")
 	f := newEvidenceForm()
-	items := append([]*widget.FormItem{widget.NewFormItem("Source", pick)}, f.evidenceItems()...)
-	t.openForm(c, "Attach a source", "Attach", items, func() func() error {
+	items := append([]*widget.FormItem{widget.NewFormItem(lang.L("evidence.source"), pick)}, f.evidenceItems()...)
+	t.openForm(c, lang.L("evidence.attach.title"), lang.L("evidence.attach.confirm"), items, func() func() error {
 		ctx, e := t.env.actor(), f.evidence()
 		e.ClaimID = c.ID
 		if i := pick.SelectedIndex(); i >= 0 {
@@ -321,8 +342,8 @@ func (t *evidenceTab) edit(c *claims.Claim, ce citedEvidence) {
 	f := newEvidenceForm()
 	f.fill(ce.source, ce.evidence)
 	items := append(f.sourceItems(), f.evidenceItems()...)
-	items[0].HintText = "Changes to the source show on every claim that cites it."
-	t.openForm(c, "Edit evidence", "Save", items, func() func() error {
+	items[0].HintText = lang.L("evidence.edit.hint")
+	t.openForm(c, lang.L("evidence.edit.title"), lang.L("common.save"), items, func() func() error {
 		ctx, s, e := t.env.actor(), f.source(), f.evidence()
 		return func() error { return t.update(ctx, ce, s, e) }
 	})
@@ -383,15 +404,15 @@ func ifEdited[T comparable](was, now T) *T {
 
 // confirmDetach detaches evidence once the user confirms.
 func (t *evidenceTab) confirmDetach(c *claims.Claim, ce citedEvidence) {
-	msg := fmt.Sprintf("Detach “%s” from this claim? The source stays in the database, and the history keeps the evidence.", ce.source.Title)
-	d := dialog.NewConfirm("Detach evidence", msg, func(ok bool) {
+	msg := lang.L("evidence.detach.message", map[string]any{"Title": ce.source.Title})
+	d := dialog.NewConfirm(lang.L("evidence.detach.title"), msg, func(ok bool) {
 		if !ok {
 			return
 		}
 		ctx := t.env.actor()
 		t.env.run(func() error { return t.env.store.DetachEvidence(ctx, ce.evidence.ID) }, func() { t.changed(c) })
 	}, t.env.window)
-	d.SetConfirmText("Detach")
+	d.SetConfirmText(lang.L("evidence.detach"))
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
 }
@@ -403,24 +424,45 @@ type evidenceForm struct {
 	kind, reliability                            *widget.Select
 	kinds                                        []claims.SourceType // kind's options, in order
 	protected                                    *widget.Check
-	excerpt, locator                             *widget.Entry
+	excerpt                                      *proseEntry
+	locator                                      *widget.Entry
 	stance                                       *widget.RadioGroup
+	// stances maps the stance options, which are words of the
+	// interface's language, back to the stances they name.
+	stances map[string]claims.Stance
 }
 
-// evidenceSourceTypes are the CSL item types the form offers, by name.
-var evidenceSourceTypes = []struct {
-	kind claims.SourceType
-	name string
-}{
-	{claims.SourceWebpage, "Web page"},
-	{claims.SourceArticle, "Newspaper article"},
-	{claims.SourceJournalArticle, "Journal article"},
-	{claims.SourceReport, "Report"},
-	{claims.SourceDataset, "Dataset"},
-	{claims.SourceInterview, "Interview"},
-	{claims.SourceLegislation, "Legislation"},
-	{claims.SourceSpeech, "Speech"},
-	{claims.SourceBroadcast, "Broadcast"},
+// evidenceSourceTypes are the CSL item types the form offers, in order.
+var evidenceSourceTypes = []claims.SourceType{
+	claims.SourceWebpage, claims.SourceArticle, claims.SourceJournalArticle,
+	claims.SourceReport, claims.SourceDataset, claims.SourceInterview,
+	claims.SourceLegislation, claims.SourceSpeech, claims.SourceBroadcast,
+}
+
+// sourceTypeName names a CSL item type the form offers; any other shows
+// as it is stored.
+func sourceTypeName(t claims.SourceType) string {
+	switch t {
+	case claims.SourceWebpage:
+		return lang.L("source.form.type.webpage")
+	case claims.SourceArticle:
+		return lang.L("source.form.type.article")
+	case claims.SourceJournalArticle:
+		return lang.L("source.form.type.journal-article")
+	case claims.SourceReport:
+		return lang.L("source.form.type.report")
+	case claims.SourceDataset:
+		return lang.L("source.form.type.dataset")
+	case claims.SourceInterview:
+		return lang.L("source.form.type.interview")
+	case claims.SourceLegislation:
+		return lang.L("source.form.type.legislation")
+	case claims.SourceSpeech:
+		return lang.L("source.form.type.speech")
+	case claims.SourceBroadcast:
+		return lang.L("source.form.type.broadcast")
+	}
+	return string(t)
 }
 
 // evidenceGrades are the reliability grades in the order the form offers them.
@@ -436,34 +478,36 @@ func newEvidenceForm() *evidenceForm {
 	f := &evidenceForm{
 		title:      widget.NewEntry(),
 		webURL:     evidencePlaceholder(widget.NewEntry(), "https://…"),
-		publisher:  evidencePlaceholder(widget.NewEntry(), "Newspaper, journal, site or organisation"),
-		issued:     evidencePlaceholder(widget.NewEntry(), "YYYY-MM-DD"),
+		publisher:  evidencePlaceholder(widget.NewEntry(), lang.L("source.form.publisher.placeholder")),
+		issued:     evidencePlaceholder(widget.NewEntry(), lang.L("claim.date.placeholder")),
 		archiveURL: evidencePlaceholder(widget.NewEntry(), "https://web.archive.org/…"),
-		protected:  widget.NewCheck("Keep this source's identity in the newsroom", nil),
-		excerpt:    evidencePlaceholder(widget.NewMultiLineEntry(), "The exact words of the source"),
-		locator:    evidencePlaceholder(widget.NewEntry(), "Page, paragraph or timestamp"),
+		protected:  widget.NewCheck(lang.L("source.form.protected.check"), nil),
+		excerpt:    newProseEntry(),
+		locator:    evidencePlaceholder(widget.NewEntry(), lang.L("source.form.locator.placeholder")),
+		stances:    map[string]claims.Stance{},
 	}
 	var names []string
-	for _, st := range evidenceSourceTypes {
-		f.kinds, names = append(f.kinds, st.kind), append(names, st.name)
+	for _, kind := range evidenceSourceTypes {
+		f.kinds, names = append(f.kinds, kind), append(names, sourceTypeName(kind))
 	}
 	f.kind = widget.NewSelect(names, nil)
 	f.kind.SetSelectedIndex(0)
 	var grades []string
 	for _, g := range evidenceGrades {
-		grades = append(grades, g.Label())
+		grades = append(grades, reliabilityName(g))
 	}
 	f.reliability = widget.NewSelect(grades, nil)
-	f.reliability.SetSelected(claims.ReliabilityF.Label())
-	f.excerpt.Wrapping = fyne.TextWrapWord
+	f.setReliability(claims.ReliabilityF)
+	f.excerpt.SetPlaceHolder(lang.L("source.form.excerpt.placeholder"))
 	f.excerpt.SetMinRowsVisible(4)
 	var stances []string
 	for _, look := range evidenceStances {
-		stances = append(stances, look.label)
+		stances = append(stances, look.label())
+		f.stances[look.label()] = look.stance
 	}
 	f.stance = widget.NewRadioGroup(stances, nil)
 	f.stance.Horizontal, f.stance.Required = true, true
-	f.stance.SetSelected(evidenceStanceLook(claims.StanceContext).label)
+	f.stance.SetSelected(evidenceStanceLook(claims.StanceContext).label())
 	return f
 }
 
@@ -474,22 +518,22 @@ func evidencePlaceholder(e *widget.Entry, text string) *widget.Entry {
 
 func (f *evidenceForm) sourceItems() []*widget.FormItem {
 	return []*widget.FormItem{
-		widget.NewFormItem("Title", f.title),
-		widget.NewFormItem("URL", f.webURL),
-		widget.NewFormItem("Publisher", f.publisher),
-		widget.NewFormItem("Issued", f.issued),
-		widget.NewFormItem("Archive URL", f.archiveURL),
-		widget.NewFormItem("Type", f.kind),
-		widget.NewFormItem("Reliability", f.reliability),
-		widget.NewFormItem("Protected", f.protected),
+		widget.NewFormItem(lang.L("source.form.title"), f.title),
+		widget.NewFormItem(lang.L("source.form.url"), f.webURL),
+		widget.NewFormItem(lang.L("source.form.publisher"), f.publisher),
+		widget.NewFormItem(lang.L("source.form.issued"), f.issued),
+		widget.NewFormItem(lang.L("source.form.archive-url"), f.archiveURL),
+		widget.NewFormItem(lang.L("source.form.type"), f.kind),
+		widget.NewFormItem(lang.L("source.form.reliability"), f.reliability),
+		widget.NewFormItem(lang.L("source.form.protected"), f.protected),
 	}
 }
 
 func (f *evidenceForm) evidenceItems() []*widget.FormItem {
 	return []*widget.FormItem{
-		widget.NewFormItem("Excerpt", f.excerpt),
-		widget.NewFormItem("Locator", f.locator),
-		widget.NewFormItem("Stance", f.stance),
+		widget.NewFormItem(lang.L("source.form.excerpt"), f.excerpt),
+		widget.NewFormItem(lang.L("source.form.locator"), f.locator),
+		widget.NewFormItem(lang.L("source.form.stance"), f.stance),
 	}
 }
 
@@ -501,11 +545,19 @@ func (f *evidenceForm) fill(s *claims.Source, e *claims.Evidence) {
 	f.issued.SetText(s.Issued)
 	f.archiveURL.SetText(s.ArchiveURL)
 	f.setKind(s.Type)
-	f.reliability.SetSelected(s.Reliability.Label())
+	f.setReliability(s.Reliability)
 	f.protected.SetChecked(s.Protected)
 	f.excerpt.SetText(e.Excerpt)
 	f.locator.SetText(e.Locator)
-	f.stance.SetSelected(evidenceStanceLook(e.Stance).label)
+	f.stance.SetSelected(evidenceStanceLook(e.Stance).label())
+}
+
+// setReliability selects grade g; a grade the form does not offer leaves
+// the choice as it was.
+func (f *evidenceForm) setReliability(g claims.Reliability) {
+	if i := slices.Index(evidenceGrades, g); i >= 0 {
+		f.reliability.SetSelectedIndex(i)
+	}
 }
 
 // setKind selects t, adding it to the choices when it is a CSL type the
@@ -543,11 +595,9 @@ func (f *evidenceForm) source() claims.Source {
 
 // evidence returns the evidence fields as typed.
 func (f *evidenceForm) evidence() claims.Evidence {
-	e := claims.Evidence{Excerpt: strings.TrimSpace(f.excerpt.Text), Locator: strings.TrimSpace(f.locator.Text)}
-	for _, look := range evidenceStances {
-		if look.label == f.stance.Selected {
-			e.Stance = look.stance
-		}
+	return claims.Evidence{
+		Excerpt: strings.TrimSpace(f.excerpt.Text),
+		Locator: strings.TrimSpace(f.locator.Text),
+		Stance:  f.stances[f.stance.Selected],
 	}
-	return e
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"slices"
 	"sort"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 	"claimdesk/store"
 
 	"fyne.io/fyne/v2"
@@ -144,9 +146,18 @@ func (fx *evidenceFixture) field(label string) fyne.CanvasObject {
 	return nil
 }
 
+// entry returns the entry of the top dialog's form item named label,
+// single-line or not.
 func (fx *evidenceFixture) entry(label string) *widget.Entry {
 	fx.t.Helper()
-	return fx.field(label).(*widget.Entry)
+	switch e := fx.field(label).(type) {
+	case *widget.Entry:
+		return e
+	case *proseEntry:
+		return &e.Entry
+	}
+	fx.t.Fatalf("the dialog's %q is not an entry", label)
+	return nil
 }
 
 // typeInto replaces the text of the dialog's entry named label, as typed.
@@ -213,7 +224,7 @@ func TestEvidenceTabAddSource(t *testing.T) {
 	for _, want := range []string{
 		"Refutes",
 		"Reliability B – usually reliable",
-		"Kim Jong-un reçoit Vladimir Poutine à Pyongyang — Reuters, 2024-06-19",
+		"Kim Jong-un reçoit Vladimir Poutine à Pyongyang — Reuters, Jun 19, 2024",
 		"“Poutine est arrivé à Pyongyang pour sa première visite depuis 2000.”",
 		"Locator: § 2",
 	} {
@@ -428,4 +439,150 @@ func TestEvidenceTabMarkup(t *testing.T) {
 	evidenceSettle(fx.w)
 
 	test.AssertRendersToMarkup(t, "evidence_tab.xml", fx.w.Canvas())
+}
+
+// focusOrder returns the names of what Tab focuses on c, from the first
+// focusable object round to it again; parts of one widget focused in a row,
+// such as the choices of a radio group, count once. It fails the test when
+// an object keeps the Tab key, which would trap the focus there.
+func focusOrder(t *testing.T, c fyne.Canvas, name func(fyne.Focusable) string) []string {
+	t.Helper()
+	c.Unfocus()
+	var names []string
+	var first fyne.Focusable
+	for range 100 {
+		c.FocusNext()
+		f := c.Focused()
+		if f == nil || f == first {
+			break
+		}
+		if first == nil {
+			first = f
+		}
+		if tab, ok := f.(fyne.Tabbable); ok && tab.AcceptsTab() {
+			t.Errorf("%s keeps the Tab key: the focus cannot leave it", name(f))
+		}
+		if n := name(f); len(names) == 0 || names[len(names)-1] != n {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// focusName names a focused object by the item of forms that holds it,
+// or else by its own text.
+func focusName(forms []*widget.Form) func(fyne.Focusable) string {
+	return func(f fyne.Focusable) string {
+		o := f.(fyne.CanvasObject)
+		for _, form := range forms {
+			for _, item := range form.Items {
+				if slices.Contains(rendered(item.Widget), o) {
+					return item.Text
+				}
+			}
+		}
+		switch o := o.(type) {
+		case *widget.Button:
+			return o.Text
+		case *widget.Hyperlink:
+			return o.Text
+		case *widget.Check:
+			return o.Text
+		}
+		return fmt.Sprintf("%T", o)
+	}
+}
+
+func TestEvidenceTabFocusFollowsTheScreen(t *testing.T) {
+	fx := newEvidenceFixture(t)
+	c := fx.claims[0]
+	fx.seed(c, claims.Source{Title: "Dépêche Reuters", URL: "https://www.reuters.com/"}, claims.Evidence{Excerpt: "24 ans"})
+	fx.tab.show(c)
+
+	got := focusOrder(t, fx.w.Canvas(), focusName(nil))
+	if want := []string{"Add source", "Attach existing", "Edit", "Detach", "www.reuters.com"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("the tab's focus order = %q, want %q", got, want)
+	}
+
+	fx.tap(fx.tab.object(), "Add source", 0)
+	if got, want := fx.w.Canvas().Focused(), fx.field("Title"); got != want.(fyne.Focusable) {
+		t.Errorf("the form opened with the focus on %T, want its title", got)
+	}
+	got = focusOrder(t, fx.w.Canvas(), focusName(evidenceFind[*widget.Form](fx.dialog())))
+	want := []string{"Title", "URL", "Publisher", "Issued", "Archive URL", "Type", "Reliability", "Protected",
+		"Excerpt", "Locator", "Stance", "Cancel", "Add"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the form's focus order = %q, want %q", got, want)
+	}
+}
+
+func TestEvidenceFormSubmitsOnEnter(t *testing.T) {
+	fx := newEvidenceFixture(t)
+	c := fx.claims[0]
+	fx.tab.show(c)
+	fx.fillNewSource("https://www.reuters.com/")
+
+	fx.entry("Locator").TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+
+	fx.noDialog()
+	if found := fx.evidence(c); len(found) != 1 || found[0].Locator != "§ 2" {
+		t.Errorf("evidence after Enter = %+v, want the form saved", found)
+	}
+}
+
+// TestEvidenceFormInFrench adds a source with the interface in French,
+// choosing its type, grade and stance by their French names, then opens
+// it again: the store holds the same values as in English, and the form
+// shows them as they were chosen.
+func TestEvidenceFormInFrench(t *testing.T) {
+	setLanguage(locale.French)
+	t.Cleanup(func() { setLanguage(locale.English) })
+	fx := newEvidenceFixture(t)
+	c := fx.claims[0]
+	fx.tab.show(c)
+
+	fx.tap(fx.tab.object(), "Nouvelle source", 0)
+	fx.typeInto("Titre", "Dépêche Reuters")
+	fx.typeInto("Date de publication", "2024-06-19")
+	fx.field("Type").(*widget.Select).SetSelected("Article de presse")
+	fx.field("Fiabilité").(*widget.Select).SetSelected("B – habituellement fiable")
+	fx.field("Source protégée").(*widget.Check).SetChecked(true)
+	fx.typeInto("Extrait", "premier voyage en 24 ans")
+	fx.field("Position").(*widget.RadioGroup).SetSelected("Réfute")
+	fx.tap(fx.dialog(), "Ajouter", 0)
+
+	fx.noDialog()
+	found := fx.evidence(c)
+	if len(found) != 1 || found[0].Stance != claims.StanceRefutes {
+		t.Fatalf("evidence stored = %+v, want one refuting", found)
+	}
+	s := fx.source(found[0].SourceID)
+	if s.Type != claims.SourceArticle || s.Reliability != claims.ReliabilityB || !s.Protected {
+		t.Errorf("source stored = %+v, want a protected newspaper article graded B", s)
+	}
+	labels := evidenceLabels(fx.tab.object())
+	for _, want := range []string{"Réfute", "Fiabilité B – habituellement fiable", "Source protégée",
+		"Dépêche Reuters — 19 juin 2024", "«\u00a0premier voyage en 24 ans\u00a0»"} {
+		if !slices.Contains(labels, want) {
+			t.Errorf("labels = %q, want one to be %q", labels, want)
+		}
+	}
+
+	fx.tap(fx.tab.object(), "Modifier", 0)
+	if got := fx.field("Type").(*widget.Select).Selected; got != "Article de presse" {
+		t.Errorf("the form's type = %q, want Article de presse", got)
+	}
+	if got := fx.field("Fiabilité").(*widget.Select).Selected; got != "B – habituellement fiable" {
+		t.Errorf("the form's grade = %q, want B – habituellement fiable", got)
+	}
+	if got := fx.field("Position").(*widget.RadioGroup).Selected; got != "Réfute" {
+		t.Errorf("the form's stance = %q, want Réfute", got)
+	}
+	fx.tap(fx.dialog(), "Enregistrer", 0)
+	if got := fx.source(s.ID).Meta.Revision; got != s.Meta.Revision {
+		t.Error("saving the form unchanged changed the source: a French name did not map back to its value")
+	}
+	if got := fx.evidence(c)[0].Meta.Revision; got != found[0].Meta.Revision {
+		t.Error("saving the form unchanged changed the evidence: a French name did not map back to its value")
+	}
 }

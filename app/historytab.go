@@ -2,17 +2,15 @@ package app
 
 import (
 	"context"
-	"fmt"
+	"strings"
 
 	"claimdesk/claims"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
-
-// timeLayout is how the window writes moments: to the second, in local time.
-const timeLayout = "2006-01-02 15:04:05"
 
 // historyTab lists a claim's events, newest first, under whether the
 // database's history verifies.
@@ -55,13 +53,23 @@ func (t *historyTab) show(c *claims.Claim) {
 	})
 }
 
-// describeCheck says in one sentence whether the history verifies.
+// describeCheck says in one sentence whether the history verifies. A
+// broken link may lack an event, when the latest is missing, or a time,
+// when the event cannot be read.
 func describeCheck(check *claims.HistoryCheck) string {
 	if check.OK() {
-		return fmt.Sprintf("✔ The history verifies: %d events, every link of the hash chain holds.", check.Events)
+		return lang.N("history.verified", check.Events, map[string]any{"Count": formatInt(check.Events)})
 	}
 	b := check.Broken
-	return fmt.Sprintf("✘ The history does not verify: event %s (%s): %s.", b.EventID, b.At.Local().Format(timeLayout), b.Reason)
+	data := map[string]any{"Event": b.EventID, "Reason": b.Reason}
+	switch {
+	case b.EventID == "":
+		return lang.L("history.broken", data)
+	case b.At.IsZero():
+		return lang.L("history.broken.event", data)
+	}
+	data["Date"] = formatDateTime(b.At)
+	return lang.L("history.broken.event-at", data)
 }
 
 func newHistoryRow() fyne.CanvasObject {
@@ -76,8 +84,11 @@ func (t *historyTab) update(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	e := t.events[id]
 	row := o.(*fyne.Container)
-	row.Objects[1].(*widget.Label).SetText(e.At.Local().Format(timeLayout) + "  " + e.Actor)
+	row.Objects[1].(*widget.Label).SetText(formatDateTime(e.At) + "  " + e.Actor)
 	row.Objects[0].(*widget.Label).SetText(e.Summary)
+	// The row was laid out for the empty template: the summary starts where
+	// this date and name end only once the row is laid out again.
+	row.Refresh()
 }
 
 // correctionsTab lists the rating changes made after publication.
@@ -96,19 +107,27 @@ func (t *correctionsTab) object() fyne.CanvasObject { return container.NewVScrol
 // show writes the claim's corrections log, oldest first.
 func (t *correctionsTab) show(c *claims.Claim, scale *claims.RatingScale) {
 	if len(c.Corrections) == 0 {
-		t.label.SetText("No corrections. A change of rating after publication is logged here, with its reason.")
+		t.label.SetText(lang.L("corrections.none"))
 		return
 	}
-	text := ""
+	var text strings.Builder
 	for _, corr := range c.Corrections {
-		text += fmt.Sprintf("%s, %s: %s → %s\nReason: %s\n", corr.At.Local().Format(timeLayout), corr.Author,
-			ratingName(scale, corr.OldRating), ratingName(scale, corr.NewRating), corr.Reason)
+		writeLine(&text, lang.L("corrections.change", map[string]any{
+			"Date": formatDateTime(corr.At), "Author": corr.Author,
+			"From": ratingName(scale, corr.OldRating), "To": ratingName(scale, corr.NewRating),
+		}))
+		writeLine(&text, lang.L("corrections.reason", map[string]any{"Reason": corr.Reason}))
 		if corr.PublicNote != "" {
-			text += "Public note: " + corr.PublicNote + "\n"
+			writeLine(&text, lang.L("corrections.note", map[string]any{"Note": corr.PublicNote}))
 		}
-		text += "\n"
+		text.WriteString("\n")
 	}
-	t.label.SetText(text)
+	t.label.SetText(text.String())
+}
+
+func writeLine(b *strings.Builder, line string) {
+	b.WriteString(line)
+	b.WriteString("\n")
 }
 
 // ratingName is a rating's label, or its key when the scale lacks it.

@@ -3,10 +3,8 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"image/color"
 	"strings"
-	"time"
 
 	"claimdesk/claims"
 
@@ -14,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -32,7 +31,7 @@ type verdictTab struct {
 
 	rating                              *widget.Select
 	chip                                *canvas.Rectangle
-	explanation, rationale, methodology *widget.Entry
+	explanation, rationale, methodology *proseEntry
 	preview                             *widget.RichText
 	byline, notes, reviews              *widget.Label
 
@@ -41,20 +40,17 @@ type verdictTab struct {
 	content fyne.CanvasObject
 }
 
-// verdictDateFormat is how the tab writes when something happened.
-const verdictDateFormat = "2 Jan 2006 15:04"
-
 // newVerdictTab builds the tab, empty until show is given a claim.
 func newVerdictTab(e *env) *verdictTab {
 	t := &verdictTab{e: e}
 	t.rating = widget.NewSelect(nil, func(string) { t.ratingChanged() })
-	t.rating.PlaceHolder = "Choose a rating"
+	t.rating.PlaceHolder = lang.L("verdict.rating.placeholder")
 	t.chip = canvas.NewRectangle(color.Transparent)
 	t.chip.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize()))
 	t.chip.CornerRadius = theme.InputRadiusSize()
-	t.explanation = t.newField(2, "One or two sentences, shown next to the rating")
-	t.rationale = t.newField(8, "The full reasoning, in Markdown")
-	t.methodology = t.newField(2, "How the claim was checked")
+	t.explanation = t.newField(2, lang.L("verdict.explanation.placeholder"))
+	t.rationale = t.newField(8, lang.L("verdict.rationale.placeholder"))
+	t.methodology = t.newField(2, lang.L("verdict.methodology.placeholder"))
 	t.preview = widget.NewRichText()
 	t.preview.Wrapping = fyne.TextWrapWord
 	t.rationale.OnChanged = func(text string) {
@@ -66,11 +62,11 @@ func newVerdictTab(e *env) *verdictTab {
 	t.notes.Importance = widget.WarningImportance
 	t.reviews = verdictLabel()
 
-	t.save = widget.NewButtonWithIcon("Save draft", theme.DocumentSaveIcon(), t.onSave)
-	t.submit = widget.NewButtonWithIcon("Submit for review", theme.MailSendIcon(), t.onSubmit)
-	t.approve = widget.NewButtonWithIcon("Approve", theme.ConfirmIcon(), t.onApprove)
-	t.requestChanges = widget.NewButtonWithIcon("Request changes…", theme.ContentUndoIcon(), t.onRequestChanges)
-	t.publish = widget.NewButtonWithIcon("Publish", theme.UploadIcon(), t.onPublish)
+	t.save = widget.NewButtonWithIcon(lang.L("verdict.save"), theme.DocumentSaveIcon(), t.onSave)
+	t.submit = widget.NewButtonWithIcon(lang.L("claim.submit"), theme.MailSendIcon(), t.onSubmit)
+	t.approve = widget.NewButtonWithIcon(lang.L("verdict.approve"), theme.ConfirmIcon(), t.onApprove)
+	t.requestChanges = widget.NewButtonWithIcon(lang.L("verdict.request-changes"), theme.ContentUndoIcon(), t.onRequestChanges)
+	t.publish = widget.NewButtonWithIcon(lang.L("verdict.publish"), theme.UploadIcon(), t.onPublish)
 	t.publish.Importance = widget.HighImportance
 
 	t.content = t.layout()
@@ -85,9 +81,8 @@ func (t *verdictTab) object() fyne.CanvasObject {
 // newField returns a wrapping multi-line entry that rows lines high, which
 // re-checks the actions as the user types, since typing makes the form
 // differ from the saved verdict.
-func (t *verdictTab) newField(rows int, placeholder string) *widget.Entry {
-	entry := widget.NewMultiLineEntry()
-	entry.Wrapping = fyne.TextWrapWord
+func (t *verdictTab) newField(rows int, placeholder string) *proseEntry {
+	entry := newProseEntry()
 	entry.SetMinRowsVisible(rows)
 	entry.SetPlaceHolder(placeholder)
 	entry.OnChanged = func(string) { t.updateActions() }
@@ -108,20 +103,20 @@ func verdictHeading(text string) *widget.Label {
 // are disabled, and the review history last. The preview sits beside the
 // rationale, so the writer sees both at once.
 func (t *verdictTab) layout() fyne.CanvasObject {
-	preview := container.NewBorder(widget.NewLabelWithStyle("Preview", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
-		nil, nil, nil, container.NewVScroll(t.preview))
+	heading := widget.NewLabelWithStyle(lang.L("verdict.preview"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	preview := newTopBorder(heading, container.NewVScroll(t.preview))
 	form := widget.NewForm(
-		widget.NewFormItem("Rating", container.NewBorder(nil, nil, container.NewCenter(t.chip), nil, t.rating)),
-		widget.NewFormItem("Explanation", t.explanation),
-		widget.NewFormItem("Rationale", container.NewGridWithColumns(2, t.rationale, preview)),
-		widget.NewFormItem("Methodology", t.methodology),
+		widget.NewFormItem(lang.L("verdict.rating"), container.NewBorder(nil, nil, container.NewCenter(t.chip), nil, t.rating)),
+		widget.NewFormItem(lang.L("verdict.explanation"), t.explanation),
+		widget.NewFormItem(lang.L("verdict.rationale"), container.NewGridWithColumns(2, t.rationale, preview)),
+		widget.NewFormItem(lang.L("verdict.methodology"), t.methodology),
 	)
 	// The actions wrap onto a second row rather than widen a narrow pane.
 	actions := container.New(layout.NewRowWrapLayout(), t.save, t.submit, t.approve, t.requestChanges, t.publish)
 	return container.NewVScroll(container.NewVBox(
 		t.byline, form, actions, t.notes,
 		widget.NewSeparator(),
-		verdictHeading("Reviews"), t.reviews,
+		verdictHeading(lang.L("verdict.reviews")), t.reviews,
 	))
 }
 
@@ -244,12 +239,12 @@ func (t *verdictTab) updateActions() {
 	var reasons []string
 	switch {
 	case dirty:
-		reasons = append(reasons, "Unsaved changes: save the draft before submitting, reviewing or publishing.")
+		reasons = append(reasons, lang.L("verdict.note.unsaved"))
 	case c.Status.IsPublic():
-		reasons = append(reasons, "Published. A change of rating will be recorded as a correction.")
+		reasons = append(reasons, lang.L("verdict.note.published"))
 	default:
 		if ownVerdict {
-			reasons = append(reasons, "You wrote this verdict, so a second reviewer must approve it.")
+			reasons = append(reasons, lang.L("verdict.note.own-verdict"))
 		}
 		if publishable != nil {
 			reasons = append(reasons, claims.ErrorMessage(publishable))
@@ -266,7 +261,7 @@ func verdictEnable(b *widget.Button, enabled bool) {
 	}
 }
 
-// setNote shows text in l, and hides l when there is nothing to say so it
+// verdictNote shows text in l, and hides l when there is nothing to say so it
 // takes no room.
 func verdictNote(l *widget.Label, text string) {
 	l.SetText(text)
@@ -283,22 +278,20 @@ func (t *verdictTab) showHistory() {
 	c := t.claim
 	switch {
 	case c == nil:
-		t.byline.SetText("No claim selected.")
+		t.byline.SetText(lang.L("verdict.no-claim"))
 	case c.Verdict == nil:
-		t.byline.SetText("No verdict yet. Status: " + c.Status.Label() + ".")
+		t.byline.SetText(lang.L("verdict.no-verdict", map[string]any{"Status": statusName(c.Status)}))
 	default:
-		t.byline.SetText(fmt.Sprintf("Verdict by %s, %s. Status: %s.", c.Verdict.Author, verdictWhen(c.Verdict.UpdatedAt), c.Status.Label()))
+		t.byline.SetText(lang.L("verdict.byline", map[string]any{
+			"Author": c.Verdict.Author, "Date": formatDateTime(c.Verdict.UpdatedAt), "Status": statusName(c.Status),
+		}))
 	}
 	t.reviews.SetText(t.reviewLines())
 }
 
-func verdictWhen(at time.Time) string {
-	return at.Local().Format(verdictDateFormat)
-}
-
 func (t *verdictTab) reviewLines() string {
 	if t.claim == nil || len(t.claim.Reviews) == 0 {
-		return "No reviews yet."
+		return lang.L("verdict.no-reviews")
 	}
 	lines := make([]string, len(t.claim.Reviews))
 	for i, r := range t.claim.Reviews {
@@ -310,16 +303,16 @@ func (t *verdictTab) reviewLines() string {
 // reviewLine describes one review, and says when it was of an earlier
 // version of the verdict, since only a review of the current one counts.
 func (t *verdictTab) reviewLine(r claims.Review) string {
-	decision := "approved"
+	who := map[string]any{"Date": formatDateTime(r.At), "Reviewer": r.Reviewer}
+	line := lang.L("verdict.review.approved", who)
 	if r.Decision == claims.DecisionRequestChanges {
-		decision = "requested changes"
+		line = lang.L("verdict.review.changes", who)
 	}
-	line := fmt.Sprintf("%s — %s %s", verdictWhen(r.At), r.Reviewer, decision)
 	if t.claim.Verdict == nil || r.VerdictRevision != t.claim.Verdict.Revision {
-		line += " (earlier version)"
+		line = lang.L("verdict.review.earlier", map[string]any{"Review": line})
 	}
 	if r.Comment != "" {
-		line += ": " + r.Comment
+		line = lang.L("verdict.review.comment", map[string]any{"Review": line, "Comment": r.Comment})
 	}
 	return line
 }
@@ -354,16 +347,15 @@ func (t *verdictTab) onSave() {
 // askCorrection asks why the rating changes from one key to another, and
 // what readers should be told, then calls done with both.
 func (t *verdictTab) askCorrection(from, to string, done func(reason, note string)) {
-	reason := verdictRequiredEntry("Say why the rating changed.")
-	note := widget.NewMultiLineEntry()
-	note.Wrapping = fyne.TextWrapWord
-	note.SetPlaceHolder("Shown to readers under the verdict")
+	reason := verdictRequiredEntry(lang.L("verdict.correction.reason.required"))
+	note := newProseEntry()
+	note.SetPlaceHolder(lang.L("verdict.correction.note.placeholder"))
 	items := []*widget.FormItem{
-		widget.NewFormItem("Rating", widget.NewLabel(t.ratingLabel(from)+" → "+t.ratingLabel(to))),
-		{Text: "Reason", Widget: reason, HintText: "Kept in the corrections log"},
-		widget.NewFormItem("Public note", note),
+		widget.NewFormItem(lang.L("verdict.rating"), widget.NewLabel(t.ratingLabel(from)+" → "+t.ratingLabel(to))),
+		{Text: lang.L("verdict.correction.reason"), Widget: reason, HintText: lang.L("verdict.correction.reason.hint")},
+		widget.NewFormItem(lang.L("verdict.correction.note"), note),
 	}
-	t.showForm("Correct the published rating", "Save correction", items, func() { done(reason.Text, note.Text) })
+	t.showForm(lang.L("verdict.correction.title"), lang.L("verdict.correction.save"), items, func() { done(reason.Text, note.Text) })
 }
 
 func (t *verdictTab) onSubmit() {
@@ -378,9 +370,9 @@ func (t *verdictTab) onApprove() {
 // for changes without a comment.
 func (t *verdictTab) onRequestChanges() {
 	id := t.claim.ID
-	comment := verdictRequiredEntry("Say what needs changing.")
-	items := []*widget.FormItem{widget.NewFormItem("Comment", comment)}
-	t.showForm("Request changes", "Request changes", items, func() {
+	comment := verdictRequiredEntry(lang.L("verdict.request-changes.required"))
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("verdict.request-changes.comment"), comment)}
+	t.showForm(lang.L("verdict.request-changes.title"), lang.L("verdict.request-changes.confirm"), items, func() {
 		t.review(id, claims.Review{Decision: claims.DecisionRequestChanges, Comment: comment.Text})
 	})
 }
@@ -395,11 +387,10 @@ func (t *verdictTab) onPublish() {
 	t.act(t.claim.ID, t.e.store.PublishClaim)
 }
 
-// requiredEntry returns a multi-line entry whose form cannot be confirmed
-// while it is blank, with why as its placeholder and error.
-func verdictRequiredEntry(why string) *widget.Entry {
-	entry := widget.NewMultiLineEntry()
-	entry.Wrapping = fyne.TextWrapWord
+// verdictRequiredEntry returns a multi-line entry whose form cannot be
+// confirmed while it is blank, with why as its placeholder and error.
+func verdictRequiredEntry(why string) *proseEntry {
+	entry := newProseEntry()
 	entry.SetMinRowsVisible(3)
 	entry.SetPlaceHolder(why)
 	entry.Validator = func(text string) error {
@@ -414,11 +405,12 @@ func verdictRequiredEntry(why string) *widget.Entry {
 // showForm shows a form dialog wide enough to write a sentence in, and
 // calls confirmed when the user confirms it.
 func (t *verdictTab) showForm(title, confirm string, items []*widget.FormItem, confirmed func()) {
-	d := dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(title, confirm, lang.L("common.cancel"), items, func(ok bool) {
 		if ok {
 			confirmed()
 		}
 	}, t.e.window)
+	submitOnEnter(d, items)
 	d.Resize(fyne.NewSize(480, d.MinSize().Height))
-	d.Show()
+	showFocused(t.e.window, d, items)
 }

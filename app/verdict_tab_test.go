@@ -9,10 +9,12 @@ import (
 	"time"
 
 	"claimdesk/claims"
+	"claimdesk/claims/locale"
 	"claimdesk/store"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -100,7 +102,7 @@ func (f *verdictFixture) wantNoDialog() {
 }
 
 // typeInto focuses entry on the canvas, as a click would, and types text.
-func (f *verdictFixture) typeInto(entry *widget.Entry, text string) {
+func (f *verdictFixture) typeInto(entry fyne.Focusable, text string) {
 	f.w.Canvas().Focus(entry)
 	for _, r := range text {
 		entry.TypedRune(r)
@@ -129,16 +131,23 @@ func (f *verdictFixture) chooseRating(label string) {
 	f.t.Fatalf("the rating menu has no %q", label)
 }
 
+// dialogEntry is an entry of a dialog, single-line or multi-line.
+type dialogEntry interface {
+	fyne.CanvasObject
+	fyne.Focusable
+}
+
 // dialogEntries returns the entries of the open dialog, top to bottom.
-func (f *verdictFixture) dialogEntries() []*widget.Entry {
-	var entries []*widget.Entry
+func (f *verdictFixture) dialogEntries() []dialogEntry {
+	var entries []dialogEntry
 	for _, o := range rendered(f.w.Canvas().Overlays().Top()) {
-		if e, ok := o.(*widget.Entry); ok {
-			entries = append(entries, e)
+		switch e := o.(type) {
+		case *widget.Entry, *proseEntry:
+			entries = append(entries, e.(dialogEntry))
 		}
 	}
 	d := fyne.CurrentApp().Driver()
-	slices.SortStableFunc(entries, func(a, b *widget.Entry) int {
+	slices.SortStableFunc(entries, func(a, b dialogEntry) int {
 		return cmp.Compare(d.AbsolutePositionForObject(a).Y, d.AbsolutePositionForObject(b).Y)
 	})
 	return entries
@@ -248,7 +257,7 @@ func TestVerdictTabDraftReviewPublishCorrect(t *testing.T) {
 	if v := c.Verdict; v.Author != "Alice" || v.Rating != "vrai" || v.Explanation != "Le chiffre est exact." {
 		t.Errorf("stored verdict = %+v, want Alice's vrai", v)
 	}
-	if want := "Verdict by Alice, 14 Mar 2025 09:30. Status: verdict drafted."; tab.byline.Text != want {
+	if want := "Verdict by Alice, Mar 14, 2025, 09:30. Status: verdict drafted."; tab.byline.Text != want {
 		t.Errorf("byline = %q, want %q", tab.byline.Text, want)
 	}
 	f.wantButtons("Save draft", "Submit for review", "Request changes…")
@@ -269,7 +278,7 @@ func TestVerdictTabDraftReviewPublishCorrect(t *testing.T) {
 	if len(c.Reviews) != 1 || c.Reviews[0].Reviewer != "Bob" || c.Reviews[0].Decision != claims.DecisionRequestChanges {
 		t.Fatalf("reviews = %+v, want Bob's request for changes", c.Reviews)
 	}
-	if want := "14 Mar 2025 09:30 — Bob requested changes: Citez le tableau de l'Insee."; tab.reviews.Text != want {
+	if want := "Mar 14, 2025, 09:30 — Bob requested changes: Citez le tableau de l'Insee."; tab.reviews.Text != want {
 		t.Errorf("reviews = %q, want %q", tab.reviews.Text, want)
 	}
 	f.wantButtons("Save draft")
@@ -393,4 +402,109 @@ func TestVerdictTabMarkup(t *testing.T) {
 	f.settle()
 
 	test.AssertRendersToMarkup(t, "verdict_tab.xml", f.w.Canvas())
+}
+
+func TestVerdictTabFocusFollowsTheScreen(t *testing.T) {
+	f := newVerdictFixture(t)
+	forms := evidenceFind[*widget.Form](f.tab.object())
+
+	got := focusOrder(t, f.w.Canvas(), focusName(forms))
+	if want := []string{"Rating", "Explanation", "Rationale", "Methodology", "Save draft"}; !slices.Equal(got, want) {
+		t.Errorf("focus order = %q, want %q", got, want)
+	}
+
+	f.chooseRating("Vrai")
+	f.typeInto(f.tab.explanation, "Exact.")
+	test.Tap(f.tab.save)
+	f.as("Bob")
+	test.Tap(f.tab.requestChanges)
+	if got, want := f.w.Canvas().Focused(), fyne.Focusable(f.dialogEntries()[0]); got != want {
+		t.Errorf("the dialog opened with the focus on %T, want its comment", got)
+	}
+	got = focusOrder(t, f.w.Canvas(), focusName(evidenceFind[*widget.Form](f.w.Canvas().Overlays().Top())))
+	if want := []string{"Comment", "Cancel"}; !slices.Equal(got, want) {
+		t.Errorf("the dialog's focus order = %q, want %q while the comment is blank", got, want)
+	}
+}
+
+func TestVerdictDialogSubmitsOnShiftEnter(t *testing.T) {
+	f := newVerdictFixture(t)
+	f.chooseRating("Vrai")
+	f.typeInto(f.tab.explanation, "Exact.")
+	test.Tap(f.tab.save)
+	f.as("Bob")
+	test.Tap(f.tab.requestChanges)
+	comment := f.dialogEntries()[0].(*proseEntry)
+	f.typeInto(comment, "Citez la source.")
+
+	comment.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	comment.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+
+	if c := f.wantStatus(claims.StatusChangesRequested); len(c.Reviews) != 1 || c.Reviews[0].Comment != "Citez la source." {
+		t.Errorf("reviews = %+v, want Bob's comment", c.Reviews)
+	}
+}
+
+// TestVerdictTabInBothLanguages drafts a verdict and asks for changes in
+// each language, reading the buttons, the byline with its status and date,
+// and the review.
+func TestVerdictTabInBothLanguages(t *testing.T) {
+	for _, tt := range []struct {
+		lang             string
+		buttons          []string
+		byline, dialog   string
+		review, noReview string
+	}{
+		{
+			lang:     locale.English,
+			buttons:  []string{"Save draft", "Submit for review", "Approve", "Request changes…", "Publish"},
+			byline:   "Verdict by Alice, Mar 14, 2025, 09:30. Status: verdict drafted.",
+			dialog:   "Request changes",
+			review:   "Mar 14, 2025, 09:30 — Bob requested changes: Citez la source.",
+			noReview: "No reviews yet.",
+		},
+		{
+			lang:     locale.French,
+			buttons:  []string{"Enregistrer le brouillon", "Soumettre à relecture", "Approuver", "Demander des modifications…", "Publier"},
+			byline:   "Auteur du verdict\u00a0: Alice, 14 mars 2025, 09:30. Statut\u00a0: verdict rédigé.",
+			dialog:   "Demander des modifications",
+			review:   "14 mars 2025, 09:30 — Bob a demandé des modifications\u00a0: Citez la source.",
+			noReview: "Aucune relecture pour l'instant.",
+		},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			setLanguage(tt.lang)
+			t.Cleanup(func() { setLanguage(locale.English) })
+			f := newVerdictFixture(t)
+			tab := f.tab
+			var buttons []string
+			for _, b := range []*widget.Button{tab.save, tab.submit, tab.approve, tab.requestChanges, tab.publish} {
+				buttons = append(buttons, b.Text)
+			}
+			if !slices.Equal(buttons, tt.buttons) {
+				t.Errorf("buttons %q, want %q", buttons, tt.buttons)
+			}
+			if tab.reviews.Text != tt.noReview {
+				t.Errorf("reviews %q, want %q", tab.reviews.Text, tt.noReview)
+			}
+
+			f.chooseRating("Vrai")
+			f.typeInto(tab.explanation, "Exact.")
+			test.Tap(tab.save)
+			if c := f.wantStatus(claims.StatusVerdictDrafted); c.Verdict.Rating != "vrai" {
+				t.Errorf("stored rating %q, want vrai", c.Verdict.Rating)
+			}
+			if tab.byline.Text != tt.byline {
+				t.Errorf("byline %q, want %q", tab.byline.Text, tt.byline)
+			}
+
+			f.as("Bob")
+			test.Tap(tab.requestChanges)
+			f.fillDialog(tt.dialog, "Citez la source.")
+			f.wantStatus(claims.StatusChangesRequested)
+			if tab.reviews.Text != tt.review {
+				t.Errorf("reviews %q, want %q", tab.reviews.Text, tt.review)
+			}
+		})
+	}
 }
