@@ -103,10 +103,10 @@ func (t *claimTab) stepButton(next claims.Status) fyne.CanvasObject {
 	case claims.StatusInReview:
 		return widget.NewButton(lang.L("claim.submit"), t.submit)
 	case claims.StatusChangesRequested, claims.StatusPublished, claims.StatusCorrected:
-		return widget.NewButton(label+"…", func() { t.openTab("Verdict") })
+		return widget.NewButton(label+"…", func() { t.openTab(tabVerdict) })
 	case claims.StatusVerdictDrafted:
 		if t.claim.Verdict == nil {
-			return widget.NewButton(lang.L("claim.draft-verdict"), func() { t.openTab("Verdict") })
+			return widget.NewButton(lang.L("claim.draft-verdict"), func() { t.openTab(tabVerdict) })
 		}
 	}
 	return widget.NewButton(label, func() { t.move(next) })

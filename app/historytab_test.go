@@ -40,14 +40,14 @@ func TestHistoryAndCorrectionsInBothLanguages(t *testing.T) {
 		},
 		{
 			lang:        locale.French,
-			one:         "✔ L'historique est vérifié\u00a0: 1 événement, chaque maillon de la chaîne de hachage tient.",
-			many:        "✔ L'historique est vérifié\u00a0: 11\u00a0000 événements, chaque maillon de la chaîne de hachage tient.",
-			broken:      "✘ L'historique ne se vérifie pas\u00a0: événement e1\u00a0: altered.",
-			brokenAt:    "✘ L'historique ne se vérifie pas\u00a0: événement e1 (14 mars 2025, 09:30)\u00a0: altered.",
-			latest:      "✘ L'historique ne se vérifie pas\u00a0: the latest event is missing.",
+			one:         "✔ L’historique est vérifié\u00a0: 1 événement, chaque maillon de la chaîne de hachage tient.",
+			many:        "✔ L’historique est vérifié\u00a0: 11\u00a0000 événements, chaque maillon de la chaîne de hachage tient.",
+			broken:      "✘ L’historique ne se vérifie pas\u00a0: événement e1\u00a0: altered.",
+			brokenAt:    "✘ L’historique ne se vérifie pas\u00a0: événement e1 (14 mars 2025, 09:30)\u00a0: altered.",
+			latest:      "✘ L’historique ne se vérifie pas\u00a0: the latest event is missing.",
 			row:         "14 mars 2025, 09:30  Alice",
 			corrections: "14 mars 2025, 09:30, Bob\u00a0: Vrai → Faux\nMotif\u00a0: Nouveau rapport\nNote publique\u00a0: Nous avions mal lu.\n\n",
-			none:        "Aucune correction. Un changement d'évaluation après publication est consigné ici, avec son motif.",
+			none:        "Aucune correction. Un changement d’évaluation après publication est consigné ici, avec son motif.",
 		},
 	} {
 		t.Run(tt.lang, func(t *testing.T) {

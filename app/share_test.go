@@ -141,7 +141,7 @@ func TestConflictViewSpeaksTheInterfaceLanguage(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"Affirmation\u00a0: Résumé d'Alice", "Champ", "Statut", "Résumé", "en recherche", "publié",
-		"Résumé de Bob", "Cette copie (Alice, 27 nov. 2026, 14:05)", "L'autre copie (Bob, 27 nov. 2026, 14:05)"} {
+		"Résumé de Bob", "Cette copie (Alice, 27 nov. 2026, 14:05)", "L’autre copie (Bob, 27 nov. 2026, 14:05)"} {
 		if !slices.Contains(texts, want) {
 			t.Errorf("the conflict view lacks %q: %q", want, texts)
 		}

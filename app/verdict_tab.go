@@ -206,11 +206,11 @@ func (t *verdictTab) ratingLabel(key string) string {
 }
 
 func (t *verdictTab) ratingChanged() {
-	t.chip.FillColor = color.Transparent
+	hex := ""
 	if i := t.rating.SelectedIndex(); i >= 0 {
-		t.chip.FillColor = parseColor(t.settings.Scale.Ratings[i].Color)
+		hex = t.settings.Scale.Ratings[i].Color
 	}
-	t.chip.Refresh()
+	paintChip(t.chip, hex)
 	t.updateActions()
 }
 
@@ -247,7 +247,7 @@ func (t *verdictTab) updateActions() {
 			reasons = append(reasons, lang.L("verdict.note.own-verdict"))
 		}
 		if publishable != nil {
-			reasons = append(reasons, claims.ErrorMessage(publishable))
+			reasons = append(reasons, userMessage(publishable))
 		}
 	}
 	verdictNote(t.notes, strings.Join(reasons, "\n"))

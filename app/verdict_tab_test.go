@@ -469,7 +469,7 @@ func TestVerdictTabInBothLanguages(t *testing.T) {
 			byline:   "Auteur du verdict\u00a0: Alice, 14 mars 2025, 09:30. Statut\u00a0: verdict rédigé.",
 			dialog:   "Demander des modifications",
 			review:   "14 mars 2025, 09:30 — Bob a demandé des modifications\u00a0: Citez la source.",
-			noReview: "Aucune relecture pour l'instant.",
+			noReview: "Aucune relecture pour l’instant.",
 		},
 	} {
 		t.Run(tt.lang, func(t *testing.T) {

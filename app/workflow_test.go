@@ -139,7 +139,7 @@ var detailLanguages = []detailWords{
 		selectWords: "Sélectionner des mots", frozen: "français · copie figée, SHA-256 ",
 		addSource: "Nouvelle source", attach: "Joindre une source",
 		verdictSave: "Enregistrer le brouillon", noVerdict: "Pas encore de verdict. Statut\u00a0: à trier.",
-		verifies: "✔ L'historique est vérifié\u00a0: ",
+		verifies: "✔ L’historique est vérifié\u00a0: ",
 	},
 }
 

@@ -158,7 +158,7 @@ func sortedKeys(c map[string]assets.Message) []string {
 
 // errorDirs hold the code whose error messages the window shows in the
 // interface's language. The command line's stay in English.
-var errorDirs = []string{"claims", "store"}
+var errorDirs = []string{"claims", "store", "app"}
 
 // usedKeys returns every key the module's code passes to a translation
 // call: Fyne's lang.L, lang.N, lang.X and lang.XN, and the L and N methods
@@ -322,6 +322,29 @@ func TestWords(t *testing.T) {
 	for _, tt := range tests {
 		if tt.got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, tt.got, tt.want)
+		}
+	}
+}
+
+// TestFrenchTypography holds the French texts to French typography: the
+// typographic apostrophe, and a no-break space before the high punctuation
+// marks, so that « ? » never starts a line on its own.
+func TestFrenchTypography(t *testing.T) {
+	catalog, err := assets.Catalog(locale.French)
+	if err != nil {
+		t.Fatal(err)
+	}
+	looseMark := regexp.MustCompile(`(^|[^\x{a0}\x{202f}])[:;!?](\s|$)`)
+	for _, key := range sortedKeys(catalog) {
+		m := catalog[key]
+		for _, text := range []string{m.One, m.Other} {
+			text = placeholder.ReplaceAllString(text, "")
+			if strings.Contains(text, "'") {
+				t.Errorf("%q: %q has a straight apostrophe; French takes ’", key, text)
+			}
+			if looseMark.MatchString(text) {
+				t.Errorf("%q: %q has no no-break space before : ; ! or ?", key, text)
+			}
 		}
 	}
 }
