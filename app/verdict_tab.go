@@ -32,8 +32,11 @@ type verdictTab struct {
 	rating                              *widget.Select
 	chip                                *canvas.Rectangle
 	explanation, rationale, methodology *proseEntry
-	preview                             *widget.RichText
-	byline, notes, reviews              *widget.Label
+	// fields holds the entries above; Fyne greys a form's labels by whether
+	// their entries were enabled when it last refreshed.
+	fields                 *widget.Form
+	preview                *widget.RichText
+	byline, notes, reviews *widget.Label
 
 	save, submit, approve, requestChanges, publish *widget.Button
 
@@ -105,7 +108,7 @@ func verdictHeading(text string) *widget.Label {
 func (t *verdictTab) layout() fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle(lang.L("verdict.preview"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	preview := newTopBorder(heading, container.NewVScroll(t.preview))
-	form := widget.NewForm(
+	t.fields = widget.NewForm(
 		widget.NewFormItem(lang.L("verdict.rating"), container.NewBorder(nil, nil, container.NewCenter(t.chip), nil, t.rating)),
 		widget.NewFormItem(lang.L("verdict.explanation"), t.explanation),
 		widget.NewFormItem(lang.L("verdict.rationale"), container.NewGridWithColumns(2, t.rationale, preview)),
@@ -114,7 +117,7 @@ func (t *verdictTab) layout() fyne.CanvasObject {
 	// The actions wrap onto a second row rather than widen a narrow pane.
 	actions := container.New(layout.NewRowWrapLayout(), t.save, t.submit, t.approve, t.requestChanges, t.publish)
 	return container.NewVScroll(container.NewVBox(
-		t.byline, form, actions, t.notes,
+		t.byline, t.fields, actions, t.notes,
 		widget.NewSeparator(),
 		verdictHeading(lang.L("verdict.reviews")), t.reviews,
 	))
@@ -175,6 +178,9 @@ func (t *verdictTab) setEditable(editable bool) {
 		} else {
 			w.Disable()
 		}
+	}
+	if t.fields != nil {
+		t.fields.Refresh()
 	}
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"context"
+	"image/color"
 	"slices"
 	"strings"
 	"testing"
@@ -16,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -506,5 +508,41 @@ func TestVerdictTabInBothLanguages(t *testing.T) {
 				t.Errorf("reviews %q, want %q", tab.reviews.Text, tt.review)
 			}
 		})
+	}
+}
+
+// TestVerdictTabLabelsFollowTheFields checks that the form's labels are
+// greyed exactly while their fields are disabled, including after a claim is
+// shown in a tab first drawn with none.
+func TestVerdictTabLabelsFollowTheFields(t *testing.T) {
+	f := newVerdictFixture(t)
+	disabled := theme.Color(theme.ColorNameDisabled)
+	labelColor := func(text string) color.Color {
+		for _, o := range rendered(f.w.Content()) {
+			if l, ok := o.(*canvas.Text); ok && l.Text == text {
+				return l.Color
+			}
+		}
+		t.Fatalf("no label %q", text)
+		return nil
+	}
+	for _, tt := range []struct {
+		show     bool
+		greyed   bool
+		scenario string
+	}{
+		{false, true, "no claim"},
+		{true, false, "a claim shown after none"},
+	} {
+		if tt.show {
+			f.reload()
+		} else {
+			f.tab.show(nil, nil)
+		}
+		for _, label := range []string{"Explanation", "Methodology"} {
+			if got := labelColor(label) == disabled; got != tt.greyed {
+				t.Errorf("%s: label %q greyed = %v, want %v", tt.scenario, label, got, tt.greyed)
+			}
+		}
 	}
 }
