@@ -152,3 +152,9 @@ func statusChoices(words *assets.Words, list claims.StatusList) string {
 	last := len(names) - 1
 	return words.L("error.choices", map[string]any{"List": strings.Join(names[:last], ", "), "Last": names[last]})
 }
+
+// textIn writes t, a sentence the domain or the store wrote in English, in
+// the interface's language.
+func textIn(t claims.Text) string {
+	return translated(assets.WordsFor(uiLanguage), t.Format, t.Args, t.String())
+}

@@ -116,7 +116,7 @@ func TestBackgroundCheckSpeaksUpOnlyWhenSomethingIsWrong(t *testing.T) {
 	ui.opts.Warn = store.LocationWarning
 	ui.path = warned
 	ui.warnAboutLocation()
-	if !dialogSays(ui, store.LocationWarning(warned)) {
+	if !dialogSays(ui, store.LocationWarning(warned).String()) {
 		t.Fatal("no warning about the synced folder")
 	}
 }
@@ -165,6 +165,22 @@ func TestMergeCountsInEachLanguage(t *testing.T) {
 		}
 		if got, none := mergeCounts(nil), map[string]string{locale.English: "nothing", locale.French: "rien"}[language]; got != none {
 			t.Errorf("%s: nothing merged reads %q", language, got)
+		}
+	}
+}
+
+func TestLocationWarningSpeaksTheInterfaceLanguage(t *testing.T) {
+	warned := filepath.Join(t.TempDir(), "Dropbox", "case.db")
+	for _, tt := range []struct{ language, want string }{
+		{locale.English, "This database is in a synced folder (Dropbox). A sync tool can copy it half-written, or two computers can write it at once: keep it outside Dropbox and share copies (File > Save a copy)."},
+		{locale.French, "Ce fichier est dans un dossier synchronisé (Dropbox). Un outil de synchronisation peut le copier à moitié écrit, ou deux ordinateurs peuvent l’écrire en même temps\u00a0: gardez-le hors de Dropbox et partagez des copies (Fichier > Enregistrer une copie)."},
+	} {
+		ui := newTestUIIn(t, sampleStore(t), "Alice", tt.language)
+		ui.opts.Warn = store.LocationWarning
+		ui.path = warned
+		ui.warnAboutLocation()
+		if !dialogSays(ui, tt.want) {
+			t.Errorf("%s: the location warning does not say %q", tt.language, tt.want)
 		}
 	}
 }

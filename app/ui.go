@@ -26,7 +26,7 @@ type Options struct {
 	Open func(path string) (claims.Store, error)
 	// Warn returns a warning about where a database file is (a network or
 	// synced folder), or "".
-	Warn func(path string) string
+	Warn func(path string) claims.Text
 	// OnFirstRows is called once, on the UI goroutine, when the claim list
 	// first shows rows: the first useful frame.
 	OnFirstRows func()
@@ -270,8 +270,8 @@ func (ui *UI) warnAboutLocation() {
 	if ui.opts.Warn == nil {
 		return
 	}
-	if warning := ui.opts.Warn(ui.path); warning != "" {
-		dialog.ShowInformation(lang.L("window.location-title"), warning, ui.window)
+	if warning := ui.opts.Warn(ui.path); warning.String() != "" {
+		dialog.ShowInformation(lang.L("window.location-title"), textIn(warning), ui.window)
 	}
 }
 

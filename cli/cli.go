@@ -22,7 +22,7 @@ type Env struct {
 	// Open opens or creates the database at path.
 	Open func(path string, opts OpenOptions) (claims.Store, error)
 	// Warn returns a warning about where a database file is, or "".
-	Warn func(path string) string
+	Warn func(path string) claims.Text
 	// Restore creates a database at path from a JSON dump, and closes it.
 	Restore   func(path string, dump io.Reader) error
 	DefaultDB string
@@ -191,7 +191,7 @@ func (r *runner) openWith(path string, opts OpenOptions) (claims.Store, error) {
 		return nil, err
 	}
 	if r.env.Warn != nil {
-		if warning := r.env.Warn(path); warning != "" {
+		if warning := r.env.Warn(path).String(); warning != "" {
 			fmt.Fprintln(r.env.Stderr, "claimdesk: warning: "+warning)
 		}
 	}

@@ -18,7 +18,7 @@ func TestLocationWarningNamesSyncedFolders(t *testing.T) {
 		{filepath.Join(dir, "dropboxes", "case.db"), ""},
 	}
 	for _, tt := range tests {
-		got := LocationWarning(tt.path)
+		got := LocationWarning(tt.path).String()
 		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
 			t.Errorf("LocationWarning(%s) = %q, want it to say %q", tt.path, got, tt.want)
 		}
