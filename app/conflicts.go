@@ -32,7 +32,11 @@ func newConflictView(c claims.Conflict) *conflictView {
 
 func (v *conflictView) object() fyne.CanvasObject {
 	c := v.conflict
-	head := widget.NewLabelWithStyle(lang.L("conflicts.head", map[string]any{"Type": recordTypeName(c.RecordType), "Title": c.Title}),
+	title := c.Title
+	if c.RecordType == "settings" {
+		title = lang.L("conflicts.settings-title") // the store names them in English
+	}
+	head := widget.NewLabelWithStyle(lang.L("conflicts.head", map[string]any{"Type": recordTypeName(c.RecordType), "Title": title}),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
 	grid := container.NewGridWithColumns(4,
@@ -181,6 +185,8 @@ func valueName(field, value string) string {
 		return stanceName(claims.Stance(value))
 	case "reliability":
 		return reliabilityName(claims.Reliability(value))
+	case "type":
+		return sourceTypeName(claims.SourceType(value))
 	case "language":
 		return languageName(value)
 	case "imported_at", "published_at":

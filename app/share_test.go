@@ -184,3 +184,19 @@ func TestLocationWarningSpeaksTheInterfaceLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestConflictValuesNameCodedValues(t *testing.T) {
+	setLanguage(locale.French)
+	t.Cleanup(func() { setLanguage(locale.English) })
+	for _, tt := range []struct{ field, value, want string }{
+		{"type", string(claims.SourceReport), "Rapport"},
+		{"status", string(claims.StatusInReview), "en relecture"},
+		{"stance", string(claims.StanceRefutes), "réfute"},
+		{"claim_date", "2024-06-18", "18 juin 2024"},
+		{"title", "Rapport annuel", "Rapport annuel"},
+	} {
+		if got := valueName(tt.field, tt.value); got != tt.want {
+			t.Errorf("valueName(%q, %q) = %q, want %q", tt.field, tt.value, got, tt.want)
+		}
+	}
+}
