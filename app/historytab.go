@@ -61,7 +61,7 @@ func describeCheck(check *claims.HistoryCheck) string {
 		return lang.N("history.verified", check.Events, map[string]any{"Count": formatInt(check.Events)})
 	}
 	b := check.Broken
-	data := map[string]any{"Event": b.EventID, "Reason": b.Reason}
+	data := map[string]any{"Event": b.EventID, "Reason": textIn(b.Reason)}
 	switch {
 	case b.EventID == "":
 		return lang.L("history.broken", data)

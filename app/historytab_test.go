@@ -60,9 +60,9 @@ func TestHistoryAndCorrectionsInBothLanguages(t *testing.T) {
 			}{
 				{&claims.HistoryCheck{Events: 1}, tt.one},
 				{&claims.HistoryCheck{Events: 11000}, tt.many},
-				{&claims.HistoryCheck{Broken: &claims.BrokenLink{EventID: "e1", Reason: "altered"}}, tt.broken},
-				{&claims.HistoryCheck{Broken: &claims.BrokenLink{EventID: "e1", At: at, Reason: "altered"}}, tt.brokenAt},
-				{&claims.HistoryCheck{Broken: &claims.BrokenLink{Reason: "the latest event is missing"}}, tt.latest},
+				{&claims.HistoryCheck{Broken: &claims.BrokenLink{EventID: "e1", Reason: claims.Textf("altered")}}, tt.broken},
+				{&claims.HistoryCheck{Broken: &claims.BrokenLink{EventID: "e1", At: at, Reason: claims.Textf("altered")}}, tt.brokenAt},
+				{&claims.HistoryCheck{Broken: &claims.BrokenLink{Reason: claims.Textf("the latest event is missing")}}, tt.latest},
 			} {
 				if got := describeCheck(c.check); got != c.want {
 					t.Errorf("describeCheck = %q, want %q", got, c.want)

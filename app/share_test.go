@@ -200,3 +200,24 @@ func TestConflictValuesNameCodedValues(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckProblemsSpeakTheInterfaceLanguage(t *testing.T) {
+	report := &claims.IntegrityReport{
+		Problems: []claims.Text{claims.Textf("The claim %s is missing from its article's index.", "c1")},
+		History:  &claims.HistoryCheck{Broken: &claims.BrokenLink{EventID: "e1", Reason: claims.Textf("the event before it is missing or was altered")}},
+	}
+	t.Cleanup(func() { setLanguage(locale.English) })
+	for _, tt := range []struct {
+		language string
+		want     []string
+	}{
+		{locale.English, []string{"the event before it is missing or was altered", "The claim c1 is missing from its article's index."}},
+		{locale.French, []string{"l’événement qui le précède manque ou a été modifié", "L’affirmation c1 manque à l’index de son article."}},
+	} {
+		setLanguage(tt.language)
+		got := checkProblems(report)
+		if len(got) != 2 || !strings.Contains(got[0], tt.want[0]) || got[1] != tt.want[1] {
+			t.Errorf("%s: problems %q, want the history break saying %q, then %q", tt.language, got, tt.want[0], tt.want[1])
+		}
+	}
+}

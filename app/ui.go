@@ -255,9 +255,12 @@ const shownProblems = 8
 // checkProblems are the lines the file check's dialog shows, a broken
 // history first.
 func checkProblems(report *claims.IntegrityReport) []string {
-	problems := slices.Clone(report.Problems)
+	var problems []string
 	if b := report.History.Broken; b != nil {
-		problems = slices.Insert(problems, 0, lang.L("check.history-break", map[string]any{"Event": b.EventID, "Reason": b.Reason}))
+		problems = append(problems, lang.L("check.history-break", map[string]any{"Event": b.EventID, "Reason": textIn(b.Reason)}))
+	}
+	for _, p := range report.Problems {
+		problems = append(problems, textIn(p))
 	}
 	if more := len(problems) - shownProblems; more > 0 {
 		problems = append(problems[:shownProblems], lang.N("check.more", more, map[string]any{"Count": formatInt(more)}))

@@ -67,7 +67,7 @@ type IntegrityReport struct {
 	// Problems lists, one sentence each, what does not hold: the file's
 	// structure, a reference to a missing record, an index or summary out
 	// of step with its record. Empty when all is well.
-	Problems []string
+	Problems []Text
 }
 
 // OK reports whether the database passed every check.

@@ -58,6 +58,11 @@ func (t Text) String() string {
 	return t.english
 }
 
+// MarshalText writes t as its English, as JSON output and logs read it.
+func (t Text) MarshalText() ([]byte, error) {
+	return []byte(t.english), nil
+}
+
 // ErrorCode returns the code of the first application error wrapped in err.
 // Errors that carry no code are internal: they were not foreseen.
 func ErrorCode(err error) string {

@@ -119,5 +119,5 @@ func (h *HistoryCheck) OK() bool {
 type BrokenLink struct {
 	EventID string
 	At      time.Time
-	Reason  string
+	Reason  Text
 }

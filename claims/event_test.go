@@ -154,7 +154,7 @@ func TestHistoryCheckOK(t *testing.T) {
 	}{
 		"empty history":  {claims.HistoryCheck{}, true},
 		"all links hold": {claims.HistoryCheck{Events: 3, Heads: []string{"abc"}}, true},
-		"broken link":    {claims.HistoryCheck{Events: 3, Broken: &claims.BrokenLink{EventID: "ev-2", Reason: "hash mismatch"}}, false},
+		"broken link":    {claims.HistoryCheck{Events: 3, Broken: &claims.BrokenLink{EventID: "ev-2", Reason: claims.Textf("hash mismatch")}}, false},
 	} {
 		t.Run(name, func(t *testing.T) {
 			if got := tt.check.OK(); got != tt.want {

@@ -45,7 +45,7 @@ func runCheck(r *runner, args []string) error {
 	} else {
 		fmt.Fprintf(r.env.Stdout, "Read %d records and %d history events.\n", report.Records, report.History.Events)
 		for _, p := range report.Problems {
-			fmt.Fprintln(r.env.Stdout, "  "+p)
+			fmt.Fprintln(r.env.Stdout, "  "+p.String())
 		}
 		if b := report.History.Broken; b != nil {
 			fmt.Fprintf(r.env.Stdout, "  The history breaks at event %s: %s.\n", b.EventID, b.Reason)

@@ -103,9 +103,9 @@ func newClaimOutput(c *claims.Claim, scale *claims.RatingScale) claimOutput {
 	return out
 }
 
-func nonNil(list []string) []string {
+func nonNil[T any](list []T) []T {
 	if list == nil {
-		return []string{}
+		return []T{}
 	}
 	return list
 }

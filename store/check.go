@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"fmt"
 
 	"claimdesk/claims"
 )
@@ -29,16 +28,16 @@ type checker struct {
 	report *claims.IntegrityReport
 }
 
-func (c *checker) problem(format string, args ...any) {
+func (c *checker) problem(p claims.Text) {
 	if len(c.report.Problems) < maxProblems {
-		c.report.Problems = append(c.report.Problems, fmt.Sprintf(format, args...))
+		c.report.Problems = append(c.report.Problems, p)
 	}
 }
 
 func (t *tx) check(ctx context.Context) (*claims.IntegrityReport, error) {
 	c := &checker{t: t, ctx: ctx, report: &claims.IntegrityReport{}}
 	for err := range t.Tx.Check() {
-		c.problem("The file's structure: %v.", err)
+		c.problem(claims.Textf("The file's structure: %v.", err))
 	}
 	history, err := verifyEvents(t.Tx)
 	if err != nil {
@@ -66,7 +65,7 @@ func checkRecords[R any](c *checker, bucket []byte, what string, fn func(k []byt
 		var rec R
 		env, err := decodeEnvelope(v, &rec)
 		if err != nil {
-			c.problem("The %s %s cannot be read: %v.", what, idString(k), err)
+			c.problem(claims.Textf("The %s %s cannot be read: %v.", recordName(what), idString(k), err))
 			return nil
 		}
 		fn(k, env, &rec)
@@ -78,10 +77,10 @@ func (c *checker) articles() {
 	hashes := c.t.Bucket(bucketArticleHashes)
 	checkRecords(c, bucketArticles, "article", func(k []byte, env *envelope, rec *articleRecord) {
 		if claims.TextHash(rec.Text) != rec.TextSHA256 {
-			c.problem("The article %s's text no longer matches its SHA-256.", env.ID)
+			c.problem(claims.Textf("The article %s's text no longer matches its SHA-256.", env.ID))
 		}
 		if hashes.Get([]byte(rec.TextSHA256)) == nil {
-			c.problem("The article %s is missing from the index of article texts.", env.ID)
+			c.problem(claims.Textf("The article %s is missing from the index of article texts.", env.ID))
 		}
 	})
 }
@@ -93,18 +92,18 @@ func (c *checker) claims() {
 		cl := rec.claim(env)
 		articleKey, err := parseID("Article", cl.ArticleID)
 		if err != nil || articles.Get(articleKey) == nil {
-			c.problem("The claim %s belongs to an article that is not in the file.", env.ID)
+			c.problem(claims.Textf("The claim %s belongs to an article that is not in the file.", env.ID))
 			return
 		}
 		if links.Get(joinKey(articleKey, k)) == nil {
-			c.problem("The claim %s is missing from its article's index.", env.ID)
+			c.problem(claims.Textf("The claim %s is missing from its article's index.", env.ID))
 		}
 		if !bytes.Equal(sums.Get(k), encodeSummary(summaryOf(cl), searchText(cl))) {
-			c.problem("The list entry of the claim %s does not match the claim.", env.ID)
+			c.problem(claims.Textf("The list entry of the claim %s does not match the claim.", env.ID))
 		}
 	})
-	c.orphans(bucketSummaries, bucketClaims, 0, "list entry")
-	c.orphans(bucketArticleClaims, bucketClaims, 16, "article index entry")
+	c.orphans(bucketSummaries, bucketClaims, 0, claims.Textf("list entry"))
+	c.orphans(bucketArticleClaims, bucketClaims, 16, claims.Textf("article index entry"))
 }
 
 func (c *checker) sources() {
@@ -119,37 +118,37 @@ func (c *checker) evidence() {
 		sourceKey, errS := parseID("Source", rec.SourceID)
 		switch {
 		case errC != nil || claimsB.Get(claimKey) == nil:
-			c.problem("The evidence %s points at a claim that is not in the file.", env.ID)
+			c.problem(claims.Textf("The evidence %s points at a claim that is not in the file.", env.ID))
 		case errS != nil || sources.Get(sourceKey) == nil:
-			c.problem("The evidence %s points at a source that is not in the file.", env.ID)
+			c.problem(claims.Textf("The evidence %s points at a source that is not in the file.", env.ID))
 		case byClaim.Get(joinKey(claimKey, k)) == nil || bySource.Get(joinKey(sourceKey, k)) == nil:
-			c.problem("The evidence %s is missing from the index of its claim or source.", env.ID)
+			c.problem(claims.Textf("The evidence %s is missing from the index of its claim or source.", env.ID))
 		}
 	})
-	c.orphans(bucketClaimEvidence, bucketEvidence, 16, "claim's evidence index entry")
-	c.orphans(bucketSourceUses, bucketEvidence, 16, "source's evidence index entry")
+	c.orphans(bucketClaimEvidence, bucketEvidence, 16, claims.Textf("claim's evidence index entry"))
+	c.orphans(bucketSourceUses, bucketEvidence, 16, claims.Textf("source's evidence index entry"))
 }
 
 // children checks that every review and correction belongs to a claim.
 func (c *checker) children() {
 	checkRecords(c, bucketReviews, "review", func([]byte, *envelope, *reviewRecord) {})
-	c.orphans(bucketReviews, bucketClaims, 0, "review")
+	c.orphans(bucketReviews, bucketClaims, 0, claims.Textf("review"))
 	checkRecords(c, bucketCorrections, "correction", func([]byte, *envelope, *correctionRecord) {})
-	c.orphans(bucketCorrections, bucketClaims, 0, "correction")
+	c.orphans(bucketCorrections, bucketClaims, 0, claims.Textf("correction"))
 }
 
 func (c *checker) claimEvents() {
-	c.orphans(bucketClaimEvents, bucketClaims, 0, "claim history index entry")
-	c.orphans(bucketClaimEvents, bucketEvents, 16, "claim history index entry")
+	c.orphans(bucketClaimEvents, bucketClaims, 0, claims.Textf("claim history index entry"))
+	c.orphans(bucketClaimEvents, bucketEvents, 16, claims.Textf("claim history index entry"))
 }
 
 // orphans reports the keys of bucket whose 16 bytes at offset name no
 // record of target: an index entry or a child left behind by its record.
-func (c *checker) orphans(bucket, target []byte, offset int, what string) {
+func (c *checker) orphans(bucket, target []byte, offset int, what claims.Text) {
 	t := c.t.Bucket(target)
 	_ = c.t.Bucket(bucket).ForEach(func(k, _ []byte) error {
 		if len(k) < offset+16 || t.Get(k[offset:offset+16]) == nil {
-			c.problem("A %s points at a record that is not in the file (%x).", what, k)
+			c.problem(claims.Textf("A %s points at a record that is not in the file (%x).", what, k))
 		}
 		return nil
 	})

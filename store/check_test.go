@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -65,7 +66,7 @@ func TestCheckFindsWhatDoesNotHold(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if report.OK() || !strings.Contains(strings.Join(report.Problems, "\n"), tt.want) {
+			if report.OK() || !strings.Contains(fmt.Sprint(report.Problems), tt.want) {
 				t.Fatalf("problems = %q, want one saying %q", report.Problems, tt.want)
 			}
 		})

@@ -255,7 +255,7 @@ func verifyEvents(btx *bolt.Tx) (*claims.HistoryCheck, error) {
 	err := btx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
 		se, err := linkOf(k, v)
 		if err != nil {
-			fail(check, idString(k), time.Time{}, "it cannot be read: "+err.Error())
+			fail(check, idString(k), time.Time{}, claims.Textf("it cannot be read: %v", err))
 			return nil
 		}
 		all = append(all, se)
@@ -350,11 +350,11 @@ func checkLinks(check *claims.HistoryCheck, all []storedEvent, heads map[string]
 		}
 		switch {
 		case e.Hash != se.storedHash:
-			fail(check, e.ID, when(), "it was altered after it was written (its content no longer matches its hash)")
+			fail(check, e.ID, when(), claims.Textf("it was altered after it was written (its content no longer matches its hash)"))
 		case e.Prev != "" && !stored[e.Prev]:
-			fail(check, e.ID, when(), "the event before it is missing or was altered")
+			fail(check, e.ID, when(), claims.Textf("the event before it is missing or was altered"))
 		case !followed[se.storedHash] && !heads[se.storedHash]:
-			fail(check, e.ID, when(), "no later event links to it: an event after it was removed, or it was inserted")
+			fail(check, e.ID, when(), claims.Textf("no later event links to it: an event after it was removed, or it was inserted"))
 		}
 		if !followed[se.storedHash] {
 			check.Heads = append(check.Heads, se.storedHash)
@@ -362,7 +362,7 @@ func checkLinks(check *claims.HistoryCheck, all []storedEvent, heads map[string]
 	}
 	for head := range heads {
 		if !stored[head] {
-			fail(check, "", time.Time{}, "the latest event of the history is missing")
+			fail(check, "", time.Time{}, claims.Textf("the latest event of the history is missing"))
 		}
 	}
 	sort.Strings(check.Heads)
@@ -370,7 +370,7 @@ func checkLinks(check *claims.HistoryCheck, all []storedEvent, heads map[string]
 
 // fail records a broken link unless an earlier one is already recorded.
 // UUIDv7 strings sort in time order; an unnamed event sorts last.
-func fail(check *claims.HistoryCheck, id string, at time.Time, reason string) {
+func fail(check *claims.HistoryCheck, id string, at time.Time, reason claims.Text) {
 	if b := check.Broken; b != nil && (id == "" || (b.EventID != "" && b.EventID <= id)) {
 		return
 	}

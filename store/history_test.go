@@ -241,7 +241,7 @@ func TestVerifyNamesTheFirstBrokenEvent(t *testing.T) {
 			if check.OK() {
 				t.Fatal("the tampered history verified")
 			}
-			if check.Broken.EventID != target || !strings.Contains(check.Broken.Reason, tt.wantReason) {
+			if check.Broken.EventID != target || !strings.Contains(check.Broken.Reason.String(), tt.wantReason) {
 				t.Fatalf("broken = %+v, want event %s (%s)", check.Broken, target, tt.wantReason)
 			}
 		})
