@@ -212,12 +212,7 @@ func (v *conflictView) taken() []string {
 
 // showConflicts walks through the conflicts one at a time.
 func (ui *UI) showConflicts() {
-	var list []claims.Conflict
-	ui.run(func() error {
-		var err error
-		list, err = ui.store.FindConflicts(ui.actor())
-		return err
-	}, func() {
+	ui.withConflicts(func(list []claims.Conflict) {
 		if len(list) == 0 {
 			dialog.ShowInformation(lang.L("conflicts.title"), lang.L("conflicts.none"), ui.window)
 			return

@@ -113,14 +113,20 @@ func recordCount(typ string, n int) string {
 	return formatInt(n) + " " + typ
 }
 
-// refreshConflicts marks the claims in conflict in the list.
-func (ui *UI) refreshConflicts() {
+// withConflicts reads the conflicts merges left, off the UI goroutine, and
+// hands them to then on it.
+func (ui *UI) withConflicts(then func([]claims.Conflict)) {
 	var list []claims.Conflict
 	ui.run(func() error {
 		var err error
 		list, err = ui.store.FindConflicts(ui.actor())
 		return err
-	}, func() {
+	}, func() { then(list) })
+}
+
+// refreshConflicts marks the claims in conflict in the list.
+func (ui *UI) refreshConflicts() {
+	ui.withConflicts(func(list []claims.Conflict) {
 		ui.conflicts = list
 		marks := map[string]bool{}
 		for _, c := range list {
