@@ -57,8 +57,14 @@ func TestTranslations(t *testing.T) {
 			if !used[key] {
 				t.Errorf("the %s translations hold %q, which no code uses", lang, key)
 			}
-			if m := c[key]; strings.TrimSpace(m.Other) == "" {
+			m := c[key]
+			if strings.TrimSpace(m.Other) == "" {
 				t.Errorf("the %s translation of %q is empty", lang, key)
+			}
+			// Words fills {{.Name}} by joining strings, and knows no other
+			// template syntax.
+			if text := m.One + m.Other; strings.Count(text, "{{") != len(assets.Placeholder.FindAllString(text, -1)) {
+				t.Errorf("the %s translation of %q uses template syntax other than {{.Name}}", lang, key)
 			}
 		}
 	}
@@ -135,12 +141,10 @@ func verbs(format string) []string {
 	return out
 }
 
-var placeholder = regexp.MustCompile(`{{\s*\.(\w+)\s*}}`)
-
 // placeholders returns the names a message fills in, sorted and once each.
 func placeholders(m assets.Message) []string {
 	var names []string
-	for _, match := range placeholder.FindAllStringSubmatch(m.One+" "+m.Other, -1) {
+	for _, match := range assets.Placeholder.FindAllStringSubmatch(m.One+" "+m.Other, -1) {
 		names = append(names, match[1])
 	}
 	slices.Sort(names)
@@ -318,6 +322,13 @@ func TestWords(t *testing.T) {
 		{"French status", fr.L("status.in-review"), "en relecture"},
 		{"unknown language is English", assets.WordsFor("de").L("stance.refutes"), "refutes"},
 		{"missing key shows", fr.L("no.such.key"), "no.such.key"},
+		{"filled", fr.L("report.title.one", map[string]any{"Title": "Corée"}), "Vérification\u00a0: Corée"},
+		{"a value is not a template", en.L("report.title.one", map[string]any{"Title": "{{.Title}} <b>"}), "Fact-check: {{.Title}} <b>"},
+		{"a missing value leaves nothing", en.L("report.title.one"), "Fact-check: "},
+		{"English singular", en.N("report.claims", 1), "1 claim"},
+		{"English zero is plural", en.N("report.claims", 0), "0 claims"},
+		{"French zero is singular", fr.N("report.claims", 0), "0 affirmation"},
+		{"French plural, grouped", fr.N("report.claims", 11000), "11\u00a0000 affirmations"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
@@ -338,7 +349,7 @@ func TestFrenchTypography(t *testing.T) {
 	for _, key := range sortedKeys(catalog) {
 		m := catalog[key]
 		for _, text := range []string{m.One, m.Other} {
-			text = placeholder.ReplaceAllString(text, "")
+			text = assets.Placeholder.ReplaceAllString(text, "")
 			if strings.Contains(text, "'") {
 				t.Errorf("%q: %q has a straight apostrophe; French takes ’", key, text)
 			}

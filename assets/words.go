@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 	"sync"
-	"text/template"
 
 	"claimdesk/claims/locale"
 )
@@ -82,7 +82,12 @@ func Catalog(lang string) (map[string]Message, error) {
 type Words struct {
 	lang     string
 	messages map[string]Message
+	texts    map[string]forms
 }
+
+// forms are a message's texts split at their placeholders; one is set for
+// a message with plural forms.
+type forms struct{ one, other *text }
 
 var (
 	wordsOnce sync.Once
@@ -99,13 +104,25 @@ func WordsFor(lang string) *Words {
 			if err != nil {
 				messages = map[string]Message{} // keys stand in; TestTranslations fails first
 			}
-			words[l] = &Words{lang: l, messages: messages}
+			words[l] = newWords(l, messages)
 		}
 	})
 	if w, ok := words[lang]; ok {
 		return w
 	}
 	return words[locale.English]
+}
+
+func newWords(lang string, messages map[string]Message) *Words {
+	w := &Words{lang: lang, messages: messages, texts: make(map[string]forms, len(messages))}
+	for key, m := range messages {
+		f := forms{other: splitText(m.Other)}
+		if m.One != "" {
+			f.one = splitText(m.One)
+		}
+		w.texts[key] = f
+	}
+	return w
 }
 
 // Language returns the language of w.
@@ -131,17 +148,20 @@ func (w *Words) Format(key string) (string, bool) {
 // text uses. A key with no message returns the key itself, so a gap shows
 // rather than hides.
 func (w *Words) L(key string, data ...map[string]any) string {
-	m, ok := w.messages[key]
+	f, ok := w.texts[key]
 	if !ok {
 		return key
 	}
-	return fill(key, m.Other, data)
+	if len(data) == 0 {
+		return f.other.fill(nil)
+	}
+	return f.other.fill(data[0])
 }
 
 // N returns the form of key that suits count, filled in from data; data's
 // "Count" is count written for the language unless data sets it.
 func (w *Words) N(key string, count int, data ...map[string]any) string {
-	m, ok := w.messages[key]
+	f, ok := w.texts[key]
 	if !ok {
 		return key
 	}
@@ -151,11 +171,10 @@ func (w *Words) N(key string, count int, data ...map[string]any) string {
 			fields[k] = v
 		}
 	}
-	text := m.Other
-	if m.One != "" && isOne(count, w.lang) {
-		text = m.One
+	if f.one != nil && isOne(count, w.lang) {
+		return f.one.fill(fields)
 	}
-	return fill(key, text, []map[string]any{fields})
+	return f.other.fill(fields)
 }
 
 // isOne reports whether count takes the singular: 1 in English, 0 and 1 in
@@ -167,21 +186,43 @@ func isOne(count int, lang string) bool {
 	return count == 1
 }
 
-func fill(key, text string, data []map[string]any) string {
-	if !strings.Contains(text, "{{") {
-		return text
+// Placeholder matches where a message takes a value: {{.Name}}, the only
+// template syntax the translation files use, as their test checks.
+var Placeholder = regexp.MustCompile(`{{\s*\.(\w+)\s*}}`)
+
+// text is a message split at its placeholders. A report fills the same
+// messages for each of thousands of claims, so filling one joins strings
+// rather than running a template.
+type text struct {
+	parts []string // the text around the placeholders: one more than names
+	names []string // the value each placeholder takes
+}
+
+func splitText(s string) *text {
+	t := &text{}
+	last := 0
+	for _, m := range Placeholder.FindAllStringSubmatchIndex(s, -1) {
+		t.parts = append(t.parts, s[last:m[0]])
+		t.names = append(t.names, s[m[2]:m[3]])
+		last = m[1]
 	}
-	t, err := template.New(key).Option("missingkey=zero").Parse(text)
-	if err != nil {
-		return text
+	t.parts = append(t.parts, s[last:])
+	return t
+}
+
+// fill puts data's values where t names them; a name data lacks leaves
+// nothing. A value is never read as a template, whatever it holds.
+func (t *text) fill(data map[string]any) string {
+	if len(t.names) == 0 {
+		return t.parts[0]
 	}
 	var b strings.Builder
-	var d map[string]any
-	if len(data) > 0 {
-		d = data[0]
+	for i, name := range t.names {
+		b.WriteString(t.parts[i])
+		if v, ok := data[name]; ok {
+			fmt.Fprint(&b, v)
+		}
 	}
-	if err := t.Execute(&b, d); err != nil {
-		return text
-	}
+	b.WriteString(t.parts[len(t.parts)-1])
 	return b.String()
 }

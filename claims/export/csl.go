@@ -50,7 +50,7 @@ func writeCSL(w io.Writer, r *report) error {
 			URL: webURL(s.URL), DOI: oneLine(s.DOI), ArchiveLocation: webURL(s.ArchiveURL),
 		}
 		if s.Reliability.Valid() {
-			item.Note = r.say.cslReliability.fill("Grade", r.ReliabilityName(s.Reliability))
+			item.Note = r.words.L("report.csl.reliability", map[string]any{"Grade": r.ReliabilityName(s.Reliability)})
 		}
 		if item.ArchiveLocation != "" {
 			item.Archive = archiveName(item.ArchiveLocation)

@@ -25,10 +25,6 @@ type report struct {
 	Lang         string // the language of the report's own words
 	T            labels // those words
 	words        *assets.Words
-	say          phrases
-	// evidenceCounts are the headings of lists of n pieces of evidence,
-	// made once per n: plural forms are filled through their template.
-	evidenceCounts map[int]string
 }
 
 type articleView struct {
@@ -63,8 +59,7 @@ func newReport(cf *claims.CaseFile, f claims.CaseFilter, now time.Time, lang str
 	w := assets.WordsFor(lang)
 	r := &report{
 		Settings: cf.Settings, GeneratedAt: now.UTC(), HistoryHead: cf.HistoryHead,
-		Total: len(cf.Claims), Lang: w.Language(), T: newLabels(w), words: w, say: newPhrases(w),
-		evidenceCounts: map[int]string{},
+		Total: len(cf.Claims), Lang: w.Language(), T: newLabels(w), words: w,
 	}
 	r.Scope = r.T.ScopeAll
 	if f.PublishedOnly {

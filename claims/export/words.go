@@ -1,7 +1,6 @@
 package export
 
 import (
-	"strings"
 	"time"
 
 	"claimdesk/assets"
@@ -88,82 +87,6 @@ func newLabels(w *assets.Words) labels {
 	}
 }
 
-// hole marks where a value goes in a phrase.
-const hole = "\x00"
-
-// holes is template data that leaves a hole for each name instead of a
-// value.
-func holes(names ...string) map[string]any {
-	data := make(map[string]any, len(names))
-	for _, n := range names {
-		data[n] = hole + n + hole
-	}
-	return data
-}
-
-// phrase is a message with holes where its values go. A report fills the
-// same few messages for each of thousands of claims; running the message's
-// template each time tripled the time of a large export, so each message is
-// filled once with holes and then by joining strings.
-type phrase struct {
-	text  []string // the text around the holes: one more than names
-	names []string // the value each hole takes
-}
-
-// newPhrase reads a message filled with holes.
-func newPhrase(filled string) phrase {
-	var p phrase
-	for i, part := range strings.Split(filled, hole) {
-		if i%2 == 0 {
-			p.text = append(p.text, part)
-		} else {
-			p.names = append(p.names, part)
-		}
-	}
-	return p
-}
-
-// fill puts values into the holes, given as name, value pairs. User text in
-// a value is never read as a template.
-func (p phrase) fill(pairs ...string) string {
-	var b strings.Builder
-	for i, name := range p.names {
-		b.WriteString(p.text[i])
-		for j := 0; j+1 < len(pairs); j += 2 {
-			if pairs[j] == name {
-				b.WriteString(pairs[j+1])
-				break
-			}
-		}
-	}
-	b.WriteString(p.text[len(p.text)-1])
-	return b.String()
-}
-
-// phrases are the messages a report fills for every article, claim, piece
-// of evidence or page.
-type phrases struct {
-	publishedOn, accessedOn, saidOn, claimTitle, statusLine phrase
-	ratingChange, reliability, cslReliability, quoted       phrase
-	field, page                                             phrase
-}
-
-func newPhrases(w *assets.Words) phrases {
-	return phrases{
-		publishedOn:    newPhrase(w.L("report.published-on", holes("Date"))),
-		accessedOn:     newPhrase(w.L("report.accessed-on", holes("Date"))),
-		saidOn:         newPhrase(w.L("report.said-on", holes("Date"))),
-		claimTitle:     newPhrase(w.L("report.claim.title", holes("Number"))),
-		statusLine:     newPhrase(w.L("report.status-line", holes("Status"))),
-		ratingChange:   newPhrase(w.L("report.correction", holes("Old", "New"))),
-		reliability:    newPhrase(w.L("report.reliability", holes("Grade"))),
-		cslReliability: newPhrase(w.L("report.csl.reliability", holes("Grade"))),
-		quoted:         newPhrase(w.L("report.quoted", holes("Text"))),
-		field:          newPhrase(w.L("report.field", holes("Label"))),
-		page:           newPhrase(w.L("report.page", holes("Page", "Pages"))),
-	}
-}
-
 // ReviewRule says who may approve a verdict before it is published.
 func (r *report) ReviewRule() string {
 	if r.Settings.RequireSecondReviewer {
@@ -174,10 +97,14 @@ func (r *report) ReviewRule() string {
 
 // fieldLabel writes a label before its value, with the colon the
 // language wants.
-func (r *report) fieldLabel(label string) string { return r.say.field.fill("Label", label) }
+func (r *report) fieldLabel(label string) string {
+	return r.words.L("report.field", map[string]any{"Label": label})
+}
 
 // quoted puts s between the quotation marks of the report's language.
-func (r *report) quoted(s string) string { return r.say.quoted.fill("Text", s) }
+func (r *report) quoted(s string) string {
+	return r.words.L("report.quoted", map[string]any{"Text": s})
+}
 
 // Stamp writes a time to the minute, in UTC so that every reader sees the
 // same, or "" for the zero time.
@@ -209,30 +136,33 @@ func (r *report) Footer() string {
 }
 
 // PublishedOn says when an article was published.
-func (r *report) PublishedOn(day string) string { return r.say.publishedOn.fill("Date", r.Day(day)) }
+func (r *report) PublishedOn(day string) string {
+	return r.words.L("report.published-on", map[string]any{"Date": r.Day(day)})
+}
 
 // AccessedOn says when a source was read.
-func (r *report) AccessedOn(day string) string { return r.say.accessedOn.fill("Date", r.Day(day)) }
+func (r *report) AccessedOn(day string) string {
+	return r.words.L("report.accessed-on", map[string]any{"Date": r.Day(day)})
+}
 
 // SaidOn says when a claim was made.
-func (r *report) SaidOn(day string) string { return r.say.saidOn.fill("Date", r.Day(day)) }
+func (r *report) SaidOn(day string) string {
+	return r.words.L("report.said-on", map[string]any{"Date": r.Day(day)})
+}
 
 // ClaimTitle heads a claim's section.
-func (r *report) ClaimTitle(n int) string { return r.say.claimTitle.fill("Number", r.Int(n)) }
+func (r *report) ClaimTitle(n int) string {
+	return r.words.L("report.claim.title", map[string]any{"Number": r.Int(n)})
+}
 
 // StatusLine gives a claim's status in a line of its own.
 func (r *report) StatusLine(s claims.Status) string {
-	return r.say.statusLine.fill("Status", r.StatusName(s))
+	return r.words.L("report.status-line", map[string]any{"Status": r.StatusName(s)})
 }
 
 // EvidenceCount heads a list of n pieces of evidence.
 func (r *report) EvidenceCount(n int) string {
-	if s, ok := r.evidenceCounts[n]; ok {
-		return s
-	}
-	s := r.words.N("report.evidence.count", n)
-	r.evidenceCounts[n] = s
-	return s
+	return r.words.N("report.evidence.count", n)
 }
 
 // RatedCount says how many of the report's claims have a rating.
@@ -243,7 +173,7 @@ func (r *report) RatedCount(rated int) string {
 // RatingChange tells what a correction changed; the labels come ready for
 // the format, escaped as it needs.
 func (r *report) RatingChange(from, to string) string {
-	return r.say.ratingChange.fill("Old", from, "New", to)
+	return r.words.L("report.correction", map[string]any{"Old": from, "New": to})
 }
 
 // ScaleTitle heads the rating scale.
@@ -271,12 +201,12 @@ func (r *report) ScaleValue(v int) string {
 
 // PageOf numbers a page of the PDF.
 func (r *report) PageOf(page, pages int) string {
-	return r.say.page.fill("Page", r.Int(page), "Pages", r.Int(pages))
+	return r.words.L("report.page", map[string]any{"Page": r.Int(page), "Pages": r.Int(pages)})
 }
 
 // ReliabilityOf grades a source, in a line of its own or after a dot.
 func (r *report) ReliabilityOf(g claims.Reliability) string {
-	return r.say.reliability.fill("Grade", r.ReliabilityName(g))
+	return r.words.L("report.reliability", map[string]any{"Grade": r.ReliabilityName(g)})
 }
 
 // Citation formats a source as a reference list does.

@@ -7,20 +7,21 @@ import (
 	"claimdesk/claims/locale"
 )
 
-// TestPhrases fills the messages a report fills most, through holes, and
-// compares them with the words the translation files hold.
+// TestPhrases fills the messages a report fills most and compares them with
+// the words the translation files hold.
 func TestPhrases(t *testing.T) {
-	en, fr := newPhrases(assets.WordsFor(locale.English)), newPhrases(assets.WordsFor(locale.French))
+	en := &report{Lang: locale.English, words: assets.WordsFor(locale.English)}
+	fr := &report{Lang: locale.French, words: assets.WordsFor(locale.French)}
 	tests := []struct {
 		name, got, want string
 	}{
-		{"one value", en.accessedOn.fill("Date", "Nov 20, 2026"), "accessed Nov 20, 2026"},
-		{"two values", fr.ratingChange.fill("Old", "Faux", "New", "Vrai"), "évaluation passée de «\u00a0Faux\u00a0» à «\u00a0Vrai\u00a0»."},
-		{"values given in another order", en.page.fill("Pages", "9", "Page", "2"), "Page 2 of 9"},
-		{"a value that looks like a template", fr.quoted.fill("Text", "{{.Text}} {{template \"x\"}}"), "«\u00a0{{.Text}} {{template \"x\"}}\u00a0»"},
-		{"a value that holds the hole mark", en.claimTitle.fill("Number", hole+"Number"+hole), "Claim " + hole + "Number" + hole},
-		{"a missing value", en.page.fill("Page", "1"), "Page 1 of "},
-		{"French colon", fr.field.fill("Label", "Adresse"), "Adresse\u00a0:"},
+		{"one value", en.AccessedOn("Nov 20, 2026"), "accessed Nov 20, 2026"},
+		{"a date for the language", fr.AccessedOn("2026-11-20"), "consulté le 20 nov. 2026"},
+		{"two values", fr.RatingChange("Faux", "Vrai"), "évaluation passée de «\u00a0Faux\u00a0» à «\u00a0Vrai\u00a0»."},
+		{"two numbers", en.PageOf(2, 9), "Page 2 of 9"},
+		{"a value that looks like a template", fr.quoted("{{.Text}} {{template \"x\"}}"), "«\u00a0{{.Text}} {{template \"x\"}}\u00a0»"},
+		{"a number grouped", fr.ClaimTitle(11000), "Affirmation 11\u00a0000"},
+		{"French colon", fr.fieldLabel("Adresse"), "Adresse\u00a0:"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
