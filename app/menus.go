@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -201,15 +199,6 @@ func (ui *UI) shortcutLines() [][2]string {
 		[2]string{"↑ ↓", lang.L("shortcuts.arrows")},
 		[2]string{lang.L("shortcuts.delete-key"), lang.L("shortcuts.delete")},
 		[2]string{lang.L("shortcuts.tab-key"), lang.L("shortcuts.focus")})
-}
-
-// shortcutHelp lists the keyboard shortcuts, one a line.
-func (ui *UI) shortcutHelp() string {
-	var lines []string
-	for _, l := range ui.shortcutLines() {
-		lines = append(lines, l[0]+"\t"+l[1])
-	}
-	return strings.Join(lines, "\n")
 }
 
 // showShortcuts shows the help in two columns, short enough not to scroll:
