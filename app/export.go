@@ -2,6 +2,7 @@ package app
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"claimdesk/claims"
@@ -53,7 +54,7 @@ func (ui *UI) newExportChoice() *exportChoice {
 	// Each scope proposes its language: an article's report speaks the
 	// article's language, a report of everything the interface's.
 	c.scope.OnChanged = func(string) {
-		c.language.SetSelectedIndex(languageIndex(ui.reportLanguage(c.oneArticle(), c.articleID)))
+		c.language.SetSelectedIndex(max(slices.Index(locale.Languages, ui.reportLanguage(c.oneArticle(), c.articleID)), 0))
 	}
 	// ClaimReview and the JSON dump have no words of their own to translate.
 	c.format.OnChanged = func(string) {
@@ -97,16 +98,6 @@ func newReportLanguageSelect() *widget.Select {
 		names[i] = languageName(code)
 	}
 	return widget.NewSelect(names, nil)
-}
-
-// languageIndex returns the place of code in locale.Languages.
-func languageIndex(code string) int {
-	for i, l := range locale.Languages {
-		if l == code {
-			return i
-		}
-	}
-	return 0
 }
 
 // reportLanguage is the language proposed for a report: the article's for
