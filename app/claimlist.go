@@ -73,7 +73,7 @@ func newClaimList(e *env, onShow func(id string)) *claimList {
 	}
 	statuses := []string{lang.L("list.any-status")}
 	for _, s := range claims.Statuses {
-		statuses = append(statuses, l.words.status(s))
+		statuses = append(statuses, statusName(s))
 	}
 	l.status = l.newFilter(lang.L("list.status"), statuses)
 	l.rating = l.newFilter(lang.L("list.rating"), []string{lang.L("list.any-rating")})
@@ -433,7 +433,7 @@ func (r *claimRow) CreateRenderer() fyne.WidgetRenderer {
 
 func (r *claimRow) set(s claims.ClaimSummary, scale *claims.RatingScale, conflict bool, words *rowWords) {
 	r.summary.SetText(s.Summary)
-	r.status.SetText(words.status(s.Status))
+	r.status.SetText(statusName(s.Status))
 	if conflict {
 		r.status.SetText(words.inConflict)
 	}
@@ -451,25 +451,13 @@ func (r *claimRow) set(s claims.ClaimSummary, scale *claims.RatingScale, conflic
 // rowWords are the words the rows show, looked up once per list rather than
 // each time a row is drawn, which scrolling does for every row it brings in.
 type rowWords struct {
-	statuses              map[claims.Status]string
 	worth                 map[int]string // by whole percentage
 	noVerdict, inConflict string
 }
 
 func newRowWords() *rowWords {
-	w := &rowWords{statuses: map[claims.Status]string{}, worth: map[int]string{},
+	return &rowWords{worth: map[int]string{},
 		noVerdict: lang.L("list.no-verdict"), inConflict: lang.L("list.in-conflict")}
-	for _, s := range claims.Statuses {
-		w.statuses[s] = statusName(s)
-	}
-	return w
-}
-
-func (w *rowWords) status(s claims.Status) string {
-	if name, ok := w.statuses[s]; ok {
-		return name
-	}
-	return statusName(s)
 }
 
 // worthChecking says how worth checking a claim is, from its score of 0 to 1.

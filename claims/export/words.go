@@ -212,50 +212,11 @@ func (r *report) ReliabilityOf(g claims.Reliability) string {
 // Citation formats a source as a reference list does.
 func (r *report) Citation(s *claims.Source) string { return citation(s, r.words) }
 
-// StatusName names a status. The keys are spelt out so that the
-// translation test sees them.
-func (r *report) StatusName(s claims.Status) string {
-	w := r.words
-	switch s {
-	case claims.StatusToTriage:
-		return w.L("status.to-triage")
-	case claims.StatusNotCheckWorthy:
-		return w.L("status.not-check-worthy")
-	case claims.StatusResearching:
-		return w.L("status.researching")
-	case claims.StatusVerdictDrafted:
-		return w.L("status.verdict-drafted")
-	case claims.StatusInReview:
-		return w.L("status.in-review")
-	case claims.StatusChangesRequested:
-		return w.L("status.changes-requested")
-	case claims.StatusPublished:
-		return w.L("status.published")
-	case claims.StatusCorrected:
-		return w.L("status.corrected")
-	}
-	return oneLine(string(s))
-}
+// StatusName names a status.
+func (r *report) StatusName(s claims.Status) string { return oneLine(r.words.Status(s)) }
 
 // KindName names a kind of claim.
-func (r *report) KindName(k claims.Kind) string {
-	w := r.words
-	switch k {
-	case claims.KindStatistic:
-		return w.L("kind.statistic")
-	case claims.KindQuote:
-		return w.L("kind.quote")
-	case claims.KindAttribution:
-		return w.L("kind.attribution")
-	case claims.KindPrediction:
-		return w.L("kind.prediction")
-	case claims.KindComparison:
-		return w.L("kind.comparison")
-	case claims.KindEvent:
-		return w.L("kind.event")
-	}
-	return oneLine(string(k))
-}
+func (r *report) KindName(k claims.Kind) string { return oneLine(r.words.Kind(k)) }
 
 // StanceName says how a piece of evidence bears on the claim, the same in
 // every report format.
@@ -274,25 +235,7 @@ func (r *report) StanceName(s claims.Stance) string {
 
 // ReliabilityName names a grade of the Admiralty scale with its meaning.
 func (r *report) ReliabilityName(g claims.Reliability) string {
-	return reliabilityName(g, r.words)
-}
-
-func reliabilityName(g claims.Reliability, w *assets.Words) string {
-	switch g {
-	case claims.ReliabilityA:
-		return w.L("reliability.A")
-	case claims.ReliabilityB:
-		return w.L("reliability.B")
-	case claims.ReliabilityC:
-		return w.L("reliability.C")
-	case claims.ReliabilityD:
-		return w.L("reliability.D")
-	case claims.ReliabilityE:
-		return w.L("reliability.E")
-	case claims.ReliabilityF:
-		return w.L("reliability.F")
-	}
-	return oneLine(string(g))
+	return oneLine(r.words.Reliability(g))
 }
 
 // reliabilityGrades are the grades in the order the methodology lists them.
