@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"os"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"claimdesk/claims"
 	"claimdesk/claims/export"
 	"claimdesk/claims/locale"
+	"claimdesk/internal/regularfile"
 )
 
 // runExport writes a report or a data export. Its --lang chooses the
@@ -95,7 +97,10 @@ func runImportJSON(r *runner, args []string) error {
 	}
 	in := r.env.Stdin
 	if rest[0] != "-" {
-		file, err := os.Open(rest[0])
+		file, err := regularfile.Open(rest[0])
+		if errors.Is(err, regularfile.ErrNotRegular) {
+			return claims.Errorf(claims.EINVALID, "%s is not a file; give the dump's file, or - to read it from standard input.", rest[0])
+		}
 		if err != nil {
 			return claims.Errorf(claims.ENOTFOUND, "Cannot read %s: %v.", rest[0], err)
 		}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"claimdesk/claims"
+	"claimdesk/internal/regularfile"
 
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
@@ -96,15 +97,10 @@ func checkFile(path string) error {
 
 // inspectFile is checkFile, also returning the meta bbolt will use.
 func inspectFile(path string) (boltMeta, error) {
-	// Stat first: opening a named pipe would block until a writer appears.
-	info, err := os.Stat(path)
-	switch {
-	case err != nil:
-		return boltMeta{}, checkError(path, err)
-	case !info.Mode().IsRegular():
+	f, err := regularfile.Open(path)
+	if errors.Is(err, regularfile.ErrNotRegular) {
 		return boltMeta{}, errNotDatabase
 	}
-	f, err := os.Open(path)
 	if err != nil {
 		return boltMeta{}, checkError(path, err)
 	}
@@ -452,7 +448,7 @@ func (w *walker) bucket(b *bolt.Bucket) error {
 // runs out of memory, and a key outside its page makes tx.Check fault on a
 // goroutine no recover reaches.
 func checkTrees(path string, m boltMeta) error {
-	f, err := os.Open(path)
+	f, err := regularfile.Open(path)
 	if err != nil {
 		return checkError(path, err)
 	}

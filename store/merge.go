@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"claimdesk/claims"
+	"claimdesk/internal/regularfile"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -66,14 +68,14 @@ func (db *DB) Merge(ctx context.Context, path string) (*claims.MergeReport, erro
 }
 
 func copyFile(from, to string) error {
-	src, err := os.Open(from)
+	src, err := regularfile.Open(from)
+	if errors.Is(err, regularfile.ErrNotRegular) {
+		return claims.Errorf(claims.EINVALID, "This is not a ClaimDesk database.")
+	}
 	if err != nil {
 		return claims.Errorf(claims.ENOTFOUND, "Cannot read %s: %v.", from, err)
 	}
 	defer src.Close()
-	if info, err := src.Stat(); err != nil || !info.Mode().IsRegular() {
-		return claims.Errorf(claims.EINVALID, "This is not a ClaimDesk database.")
-	}
 	dst, err := os.Create(to)
 	if err != nil {
 		return fmt.Errorf("merge: %w", err)
