@@ -96,3 +96,56 @@ func TestExportRefusesWhatItCannotWrite(t *testing.T) {
 		t.Error("a failed export left a file behind")
 	}
 }
+
+// An export writes over an empty file or an earlier export of its own
+// format, and over nothing else: not the database it reads, not another
+// database, not a document of the user's.
+func TestExportNeverWritesOverWhatItDidNotWrite(t *testing.T) {
+	t.Parallel()
+	db, _ := publishedSample(t)
+	dir := t.TempDir()
+	other := filepath.Join(dir, "other.db")
+	mustRun(t, "init", "--db", other)
+	notes := filepath.Join(dir, "notes.html")
+	os.WriteFile(notes, []byte("<!DOCTYPE html><p>My notes</p>"), 0o644)
+	csvNotes := filepath.Join(dir, "budget.csv")
+	os.WriteFile(csvNotes, []byte("a,b\r\n1,2\r\n"), 0o644)
+	refused := []struct{ name, format, out string }{
+		{"the database itself", "html", db},
+		{"the database as a dump", "json", db},
+		{"another database", "md", other},
+		{"a page of the user's", "html", notes},
+		{"a spreadsheet of the user's", "csv", csvNotes},
+		{"a folder", "csv", dir},
+	}
+	for _, tt := range refused {
+		before := fileSumOrZero(t, tt.out)
+		r := claimdesk(t, "export", "--db", db, "--format", tt.format, "--out", tt.out)
+		if r.code != 1 || !strings.Contains(r.stderr, "choose another file name") && !strings.Contains(r.stderr, "not a regular file") {
+			t.Errorf("%s: export --out gave exit %d, stderr %q; want a refusal", tt.name, r.code, r.stderr)
+		}
+		if fileSumOrZero(t, tt.out) != before {
+			t.Errorf("%s: the file changed", tt.name)
+		}
+	}
+	mustRun(t, "check", "--db", db)
+	for _, format := range []string{"html", "pdf", "md", "claimreview", "csv", "csl", "json"} {
+		for _, lang := range []string{"en", "fr"} {
+			out := filepath.Join(dir, "again-"+lang+"."+format)
+			mustRun(t, "export", "--db", db, "--format", format, "--out", out, "--lang", lang)
+			mustRun(t, "export", "--db", db, "--format", format, "--out", out, "--lang", lang)
+		}
+	}
+	empty := filepath.Join(dir, "empty.md")
+	os.WriteFile(empty, nil, 0o644)
+	mustRun(t, "export", "--db", db, "--format", "md", "--out", empty)
+}
+
+// fileSumOrZero is fileSum, or zero for a folder.
+func fileSumOrZero(t *testing.T, path string) [32]byte {
+	t.Helper()
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return [32]byte{}
+	}
+	return fileSum(t, path)
+}

@@ -142,8 +142,13 @@ var writers = map[Format]func(io.Writer, *report) error{
 }
 
 // WriteFile exports to the file at path. The file appears whole or not at
-// all: a failed export leaves any earlier file at path untouched.
+// all: a failed export leaves any earlier file at path untouched. It
+// replaces only an empty file or an earlier export in the same format, and
+// returns ECONFLICT for anything else at path, such as a database.
 func WriteFile(ctx context.Context, st claims.Store, path string, req Request) (err error) {
+	if err := checkTarget(path, req.Format); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("create the export file: %w", err)
