@@ -96,17 +96,11 @@ func runWindow(st claims.Store, path string, firstRows func()) {
 // openStore opens the database at path; a new one gets the sample case
 // unless told otherwise.
 func openStore(path string, opts cli.OpenOptions) (claims.Store, error) {
-	db, err := store.Open(path, store.Options{Language: opts.Language, Validate: validate, AfterClose: remember})
-	if err != nil {
-		return nil, err
+	storeOpts := store.Options{Language: opts.Language, Validate: validate, AfterClose: remember}
+	if opts.Sample {
+		storeOpts.Fill = func(db *store.DB) error { return addSample(db) }
 	}
-	if db.Created() && opts.Sample {
-		if err := addSample(db); err != nil {
-			db.Close()
-			return nil, err
-		}
-	}
-	return db, nil
+	return store.Open(path, storeOpts)
 }
 
 // trace reports start-up timings on stderr when CLAIMDESK_TRACE_STARTUP is

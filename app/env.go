@@ -84,6 +84,7 @@ func (e *env) showError(err error) {
 // so it is shown as it is, inside a sentence in the interface's language.
 func userMessage(err error) string {
 	words := assets.WordsFor(uiLanguage)
+	err = claims.Explain(err)
 	var e *claims.Error
 	switch {
 	case err == nil:

@@ -63,14 +63,15 @@ func (t Text) MarshalText() ([]byte, error) {
 	return []byte(t.english), nil
 }
 
-// ErrorCode returns the code of the first application error wrapped in err.
-// Errors that carry no code are internal: they were not foreseen.
+// ErrorCode returns the code of the first application error wrapped in err,
+// or of the failure of the system that err says in words (see Explain).
+// Other errors are internal: they were not foreseen.
 func ErrorCode(err error) string {
 	var e *Error
 	switch {
 	case err == nil:
 		return ""
-	case errors.As(err, &e):
+	case errors.As(Explain(err), &e):
 		return e.Code
 	default:
 		return EINTERNAL
@@ -78,16 +79,32 @@ func ErrorCode(err error) string {
 }
 
 // ErrorMessage returns the message of the first application error wrapped in
-// err. Internal errors get a generic sentence, because their text is written
-// for developers, not for the people using the tool.
+// err, or the sentence Explain finds for it. Any other error was not
+// foreseen: its text, written for developers, is given after a plain
+// sentence, so that what happened can still be told and reported.
 func ErrorMessage(err error) string {
 	var e *Error
 	switch {
 	case err == nil:
 		return ""
-	case errors.As(err, &e):
+	case errors.As(Explain(err), &e):
 		return e.Message
 	default:
-		return "Internal error."
+		return "Something went wrong: " + err.Error()
 	}
+}
+
+// Explain returns the application error wrapped in err; else, when err
+// wraps a failure of the system a person can act on (a full disk, a file
+// they may not write), an application error saying so and naming the
+// file; else err itself.
+func Explain(err error) error {
+	var e *Error
+	if err == nil || errors.As(err, &e) {
+		return err
+	}
+	if explained := systemError("", err); explained != nil {
+		return explained
+	}
+	return err
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"syscall"
 	"testing"
 
 	"claimdesk/claims"
@@ -90,13 +92,18 @@ func TestErrorCodeAndMessage(t *testing.T) {
 		wantMessage string
 	}{
 		"nil":                {nil, "", ""},
-		"plain error":        {errors.New("bolt: database not open"), claims.EINTERNAL, "Internal error."},
-		"io error":           {io.ErrUnexpectedEOF, claims.EINTERNAL, "Internal error."},
+		"plain error":        {errors.New("bolt: database not open"), claims.EINTERNAL, "Something went wrong: bolt: database not open"},
+		"io error":           {io.ErrUnexpectedEOF, claims.EINTERNAL, "Something went wrong: unexpected EOF"},
+		"full disk":          {&fs.PathError{Op: "write", Path: "/m/x.db", Err: syscall.ENOSPC}, claims.ECONFLICT, "The disk is full: /m/x.db could not be written. Free some space, then try again; nothing was changed."},
+		"full disk, no file": {fmt.Errorf("commit: %w", syscall.ENOSPC), claims.ECONFLICT, "The disk is full. Free some space, then try again; nothing was changed."},
+		"over quota":         {fmt.Errorf("sync: %w", &fs.PathError{Op: "sync", Path: "/m/x.db", Err: syscall.EDQUOT}), claims.ECONFLICT, "The disk is full: /m/x.db could not be written. Free some space, then try again; nothing was changed."},
+		"permission":         {&fs.PathError{Op: "open", Path: "/m/x.db", Err: syscall.EACCES}, claims.ECONFLICT, "You may not read or write /m/x.db: the file's permissions forbid it."},
+		"read-only disk":     {&fs.PathError{Op: "open", Path: "/cd/x.db", Err: syscall.EROFS}, claims.ECONFLICT, "/cd/x.db is on a disk that can only be read, so it cannot be written."},
 		"application error":  {app, claims.ENOTFOUND, "The claim c-1 does not exist."},
 		"wrapped once":       {fmt.Errorf("find claim: %w", app), claims.ENOTFOUND, "The claim c-1 does not exist."},
 		"wrapped twice":      {fmt.Errorf("cli: %w", fmt.Errorf("store: %w", claims.Errorf(claims.ECONFLICT, "Already published."))), claims.ECONFLICT, "Already published."},
 		"joined first wins":  {errors.Join(errors.New("disk"), claims.Errorf(claims.EINVALID, "Bad date."), app), claims.EINVALID, "Bad date."},
-		"wrapped plain":      {fmt.Errorf("open: %w", io.EOF), claims.EINTERNAL, "Internal error."},
+		"wrapped plain":      {fmt.Errorf("open: %w", io.EOF), claims.EINTERNAL, "Something went wrong: open: EOF"},
 		"each code conflict": {claims.Errorf(claims.ECONFLICT, "x."), claims.ECONFLICT, "x."},
 		"each code internal": {claims.Errorf(claims.EINTERNAL, "Disk full."), claims.EINTERNAL, "Disk full."},
 	} {

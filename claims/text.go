@@ -15,6 +15,10 @@ const (
 	MaxSummary     = 75        // ClaimReview's claimReviewed limit
 )
 
+// MaxDumpSize is the largest JSON dump, in bytes, that a restore reads: a
+// restore holds the whole dump in memory while it checks it.
+const MaxDumpSize int64 = 2 << 30
+
 // checkText returns an EINVALID error when s is not text a person could have
 // typed: invalid UTF-8, NUL bytes, or longer than max characters.
 func checkText(field Text, s string, max int) error {

@@ -94,7 +94,7 @@ func Run(ctx context.Context, env Env, args []string) (status int) {
 	r := &runner{env: env, ctx: ctx}
 	defer func() {
 		if p := recover(); p != nil {
-			fmt.Fprintf(env.Stderr, "claimdesk: internal error: %v\n", p)
+			fmt.Fprintf(env.Stderr, "claimdesk: something went wrong that ClaimDesk did not foresee; nothing more was written. Please report it: %v\n", p)
 			status = 1
 		}
 		r.close()
@@ -134,8 +134,6 @@ func describe(err error) string {
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		return "see 'claimdesk help'."
-	case claims.ErrorCode(err) == claims.EINTERNAL:
-		return "internal error: " + err.Error()
 	default:
 		return claims.ErrorMessage(err)
 	}

@@ -3,8 +3,11 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"io/fs"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"claimdesk/claims"
@@ -67,7 +70,7 @@ func TestRunPrintsOneLineForErrorsAndRecoversPanics(t *testing.T) {
 	if got := Run(context.Background(), env, []string{"init", "--db", filepath.Join(t.TempDir(), "x.db")}); got != 1 {
 		t.Fatalf("status %d, want 1", got)
 	}
-	if got := stderr.String(); got != "claimdesk: internal error: boom\n" {
+	if got := stderr.String(); got != "claimdesk: something went wrong that ClaimDesk did not foresee; nothing more was written. Please report it: boom\n" {
 		t.Fatalf("stderr %q", got)
 	}
 	stderr.Reset()
@@ -76,6 +79,14 @@ func TestRunPrintsOneLineForErrorsAndRecoversPanics(t *testing.T) {
 	}
 	Run(context.Background(), env, []string{"init", "--db", filepath.Join(t.TempDir(), "x.db")})
 	if got := stderr.String(); got != "claimdesk: This database is open elsewhere.\n" {
+		t.Fatalf("stderr %q", got)
+	}
+	stderr.Reset()
+	env.Open = func(path string, _ OpenOptions) (claims.Store, error) {
+		return nil, fmt.Errorf("open: %w", &fs.PathError{Op: "write", Path: path, Err: syscall.ENOSPC})
+	}
+	Run(context.Background(), env, []string{"init", "--db", "/media/stick/x.db"})
+	if got := stderr.String(); got != "claimdesk: The disk is full: /media/stick/x.db could not be written. Free some space, then try again; nothing was changed.\n" {
 		t.Fatalf("stderr %q", got)
 	}
 }

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
 
 	"claimdesk/claims"
+	"claimdesk/internal/regularfile"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -20,9 +23,40 @@ func (db *DB) SaveCopy(ctx context.Context, path string, opts claims.CopyOptions
 	if sameFile(path, db.path) {
 		return claims.Errorf(claims.ECONFLICT, "Choose another file: a copy cannot replace the database it is made from.")
 	}
+	if err := checkCopyTarget(path); err != nil {
+		return err
+	}
 	return db.view(ctx, func(t *tx) error {
-		return writeCompact(t.Tx, path, opts.WithoutProtected)
+		return fileError(path, writeCompact(t.Tx, path, opts.WithoutProtected))
 	})
+}
+
+// checkCopyTarget refuses to let a copy replace what it must not: a file
+// that is not a ClaimDesk database (a document of the user's), or a
+// database open in another ClaimDesk, whose work would go on in a file no
+// longer at its path and be lost when it closes. An earlier copy, closed,
+// may be replaced: that is what saving a copy again does.
+func checkCopyTarget(path string) error {
+	f, err := regularfile.OpenFile(path, os.O_RDWR)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case errors.Is(err, regularfile.ErrNotRegular):
+		return claims.Errorf(claims.EINVALID, "%s is not a regular file; save the copy to a file.", path)
+	case err != nil:
+		return fileError(path, err)
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() == 0 {
+		return nil
+	}
+	if err := checkFile(path); err != nil {
+		return claims.Errorf(claims.ECONFLICT, "%s already exists and is not a ClaimDesk database; choose another file name, so that nothing is written over.", path)
+	}
+	if lockFile(f, true, 0) != nil {
+		return claims.Errorf(claims.ECONFLICT, "%s is open in another ClaimDesk window; close it there, or choose another file name.", path)
+	}
+	return nil
 }
 
 func sameFile(a, b string) bool {

@@ -10,10 +10,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"syscall"
 	"time"
 
 	"claimdesk/claims"
+	"claimdesk/internal/regularfile"
 
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
@@ -40,6 +41,10 @@ type Options struct {
 	// AfterClose is called with the file's path once Close released it, so
 	// that a program can remember the file as it left it.
 	AfterClose func(path string)
+	// Fill gives a new file its first content, such as the sample case,
+	// before the file appears at its path: a new database appears whole,
+	// or not at all.
+	Fill func(db *DB) error
 }
 
 // DB is an open ClaimDesk database. It is safe for concurrent use.
@@ -49,17 +54,30 @@ type DB struct {
 	now        func() time.Time
 	ids        idSource
 	created    bool
+	readOnly   bool
 	validate   func(path string) error
 	afterClose func(path string)
 }
 
 var _ claims.Store = (*DB)(nil)
 
+// lockTimeout is how long Open waits for another ClaimDesk to let go of a
+// file: a command holds it for milliseconds, a window until it closes.
+const lockTimeout = time.Second
+
+// lockRetry is how often a wait for the lock tries again.
+const lockRetry = 20 * time.Millisecond
+
+// errLocked is lockFile's answer when the wait for the lock ran out.
+var errLocked = errors.New("the database is locked by another process")
+
 // Open opens the database at path, creating it (and its folder) when it does
 // not exist. An existing file is checked before bbolt maps it, so a damaged
 // or foreign file returns EINVALID and is never written to; a file held by
 // another ClaimDesk returns ECONFLICT; a file from a newer ClaimDesk
-// returns EINVALID untouched.
+// returns EINVALID untouched. A file this user may read but not write opens
+// read-only: it can be listed and exported, and every change returns
+// ECONFLICT saying why.
 func Open(path string, opts Options) (*DB, error) {
 	db := &DB{path: path, now: opts.Now, validate: opts.Validate, afterClose: opts.AfterClose}
 	if db.now == nil {
@@ -75,72 +93,120 @@ func Open(path string, opts Options) (*DB, error) {
 	if !claims.ValidLanguage(lang) {
 		return nil, claims.Errorf(claims.EINVALID, "The language must be %q or %q.", claims.LangFrench, claims.LangEnglish)
 	}
-	exists, err := db.checkExisting(opts.SkipDeepCheck)
+	f, err := db.openOrCreate(lang, opts.Fill)
 	if err != nil {
 		return nil, err
 	}
-	if !exists {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, fmt.Errorf("create folder for %s: %w", path, err)
-		}
-	}
-	if err := db.openBolt(); err != nil {
+	if err := db.lockAndCheck(f, opts.SkipDeepCheck || db.created); err != nil {
+		f.Close()
 		return nil, err
 	}
-	if err := db.prepare(exists, lang); err != nil {
+	if err := db.openBolt(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := db.prepare(); err != nil {
 		db.bolt.Close()
 		return nil, err
 	}
 	return db, nil
 }
 
-// checkExisting reports whether the file exists, and checks it when it
-// does: with plain reads only when skipDeep is set, and otherwise by walking
-// every page too (walkFile makes the plain-read checks first).
-func (db *DB) checkExisting(skipDeep bool) (bool, error) {
-	if _, err := os.Lstat(db.path); errors.Is(err, fs.ErrNotExist) {
-		return false, nil
+// openOrCreate opens the file at path, first creating it when there is
+// none. Another ClaimDesk may create it meanwhile: its file is then opened
+// as any existing one.
+func (db *DB) openOrCreate(lang string, fill func(*DB) error) (*os.File, error) {
+	f, err := db.openFile()
+	if !errors.Is(err, fs.ErrNotExist) {
+		return f, err
+	}
+	if err := db.create(lang, fill); err != nil && !errors.Is(err, fs.ErrExist) {
+		return nil, err
+	}
+	return db.openFile()
+}
+
+// openFile opens an existing database file to read and write it, or to
+// read it only when this user may not write it (a file shared read-only,
+// a locked-down disk). Only regular files are opened.
+func (db *DB) openFile() (*os.File, error) {
+	f, err := regularfile.OpenFile(db.path, os.O_RDWR)
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		db.readOnly = true
+		f, err = regularfile.OpenFile(db.path, os.O_RDONLY)
+	}
+	switch {
+	case errors.Is(err, regularfile.ErrNotRegular):
+		return nil, errNotDatabase
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, fileError(db.path, err)
+	}
+	return f, err
+}
+
+// lockAndCheck waits for any other ClaimDesk to let go of the file, then
+// checks it. The check reads the file while nobody writes it, so a commit
+// half-way through is never taken for damage. It runs under a shared lock,
+// which the checker's own read-only opening shares; the lock becomes
+// exclusive to write.
+func (db *DB) lockAndCheck(f *os.File, skipDeep bool) error {
+	if err := lockFile(f, false, lockTimeout); err != nil {
+		return lockError(db.path, err)
 	}
 	check := db.validate
 	if skipDeep {
 		check = checkFile
 	}
-	err := check(db.path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return false, nil
+	if err := check(db.path); err != nil {
+		return err
 	}
-	return true, err
+	if db.readOnly {
+		return nil
+	}
+	return lockError(db.path, lockFile(f, true, lockTimeout))
 }
 
-func (db *DB) openBolt() error {
+func lockError(path string, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, errLocked):
+		return errFileInUse
+	default:
+		return fileError(path, err)
+	}
+}
+
+// openBolt maps the file f, already opened and locked: bbolt takes the
+// same lock again on it, which costs no wait.
+func (db *DB) openBolt(f *os.File) error {
 	b, err := bolt.Open(db.path, 0o600, &bolt.Options{
-		Timeout:      time.Second,
+		Timeout:      lockTimeout,
+		ReadOnly:     db.readOnly,
 		PageSize:     4096, // pinned: files move between machines with other page sizes
 		FreelistType: bolt.FreelistMapType,
+		OpenFile:     func(string, int, os.FileMode) (*os.File, error) { return f, nil },
 	})
 	switch {
 	case errors.Is(err, bolterrors.ErrTimeout):
-		return claims.Errorf(claims.ECONFLICT, "This database is open in another ClaimDesk window.")
+		return errFileInUse
 	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch), errors.Is(err, bolterrors.ErrChecksum):
-		return claims.Errorf(claims.EINVALID, "This is not a ClaimDesk database.")
+		return errNotDatabase
 	case err != nil:
-		return fmt.Errorf("open %s: %w", db.path, err)
+		return fileError(db.path, err)
 	}
 	db.bolt = b
 	return nil
 }
 
-// prepare initialises a new file, or checks and migrates an existing one.
-func (db *DB) prepare(exists bool, lang string) error {
-	if !exists {
-		db.created = true
-		return db.bolt.Update(func(btx *bolt.Tx) error { return initFile(btx, db.now().UTC(), lang) })
-	}
+// prepare checks an existing file's schema and buckets, and migrates a
+// file from an older ClaimDesk.
+func (db *DB) prepare() error {
 	var version uint64
 	err := db.bolt.View(func(btx *bolt.Tx) error {
 		v, ok := readVersion(btx)
 		if !ok {
-			return claims.Errorf(claims.EINVALID, "This is not a ClaimDesk database.")
+			return errNotDatabase
 		}
 		version = v
 		return nil
@@ -150,6 +216,8 @@ func (db *DB) prepare(exists bool, lang string) error {
 		return err
 	case version > SchemaVersion:
 		return claims.Errorf(claims.EINVALID, "This file was made by a newer ClaimDesk (schema %d; this one reads up to %d). Update ClaimDesk to open it.", version, SchemaVersion)
+	case version < SchemaVersion && db.readOnly:
+		return claims.Errorf(claims.ECONFLICT, "%s was made by an older ClaimDesk and must be updated to open, but you may not write to it. Open a copy you may write to.", db.path)
 	case version < SchemaVersion:
 		// The bucket check runs in the migration's transaction: a file
 		// refused after migrating must be left as it was.
@@ -246,9 +314,13 @@ func (db *DB) update(ctx context.Context, fn func(*tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return db.bolt.Update(func(btx *bolt.Tx) error {
+	if db.readOnly {
+		return claims.Errorf(claims.ECONFLICT, "%s is open read-only, because you may not write to it: it can be read and exported, not changed.", db.path)
+	}
+	err := db.bolt.Update(func(btx *bolt.Tx) error {
 		return fn(&tx{Tx: btx, db: db, now: db.now().UTC(), actor: actor})
 	})
+	return fileError(db.path, err)
 }
 
 // view runs fn in a read-only transaction.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -30,12 +29,15 @@ type dump struct {
 // in one transaction. Every record is validated as if it were typed in,
 // references must resolve and the history must verify; otherwise Restore
 // returns EINVALID naming the first fault and leaves no file behind. A path
-// that exists already is ECONFLICT: a restore never overwrites.
+// that exists already is ECONFLICT: a restore never overwrites. The file is
+// made under another name and appears at path only when complete, so a
+// crash or a full disk half-way leaves nothing to block a second try. A
+// dump larger than claims.MaxDumpSize is refused before it is read whole.
 func Restore(ctx context.Context, path string, r io.Reader, opts Options) (*DB, error) {
 	if _, err := os.Lstat(path); err == nil {
 		return nil, claims.Errorf(claims.ECONFLICT, "%s already exists; restore into a new file.", path)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("restore into %s: %w", path, err)
+		return nil, fileError(path, err)
 	}
 	d, err := readDump(r)
 	if err != nil {
@@ -44,29 +46,38 @@ func Restore(ctx context.Context, path string, r io.Reader, opts Options) (*DB, 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	opts.Fill = func(db *DB) error {
+		return db.bolt.Update(func(btx *bolt.Tx) error {
+			t := &tx{Tx: btx, db: db, now: db.now().UTC(), actor: Program}
+			return t.restore(d)
+		})
+	}
 	db, err := Open(path, opts)
 	if err != nil {
 		return nil, err
 	}
-	err = db.bolt.Update(func(btx *bolt.Tx) error {
-		t := &tx{Tx: btx, db: db, now: db.now().UTC(), actor: Program}
-		return t.restore(d)
-	})
-	if err != nil {
+	if !db.Created() {
 		db.Close()
-		os.Remove(path)
-		return nil, err
+		return nil, claims.Errorf(claims.ECONFLICT, "%s already exists; restore into a new file.", path)
 	}
 	return db, nil
 }
 
 func readDump(r io.Reader) (*dump, error) {
 	var d dump
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(&d); err != nil {
+	limited := &io.LimitedReader{R: r, N: claims.MaxDumpSize + 1}
+	dec := json.NewDecoder(limited)
+	err := dec.Decode(&d)
+	if limited.N <= 0 {
+		return nil, claims.Errorf(claims.EINVALID, "This dump is larger than ClaimDesk restores (%d MB); it was not read.", claims.MaxDumpSize>>20)
+	}
+	if err != nil {
 		return nil, claims.Errorf(claims.EINVALID, "This is not a ClaimDesk JSON dump: %v.", err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
+		if limited.N <= 0 {
+			return nil, claims.Errorf(claims.EINVALID, "This dump is larger than ClaimDesk restores (%d MB); it was not read.", claims.MaxDumpSize>>20)
+		}
 		return nil, claims.Errorf(claims.EINVALID, "This is not a ClaimDesk JSON dump: something follows the dump.")
 	}
 	switch {

@@ -145,10 +145,17 @@ var writers = map[Format]func(io.Writer, *report) error{
 // all: a failed export leaves any earlier file at path untouched. It
 // replaces only an empty file or an earlier export in the same format, and
 // returns ECONFLICT for anything else at path, such as a database.
-func WriteFile(ctx context.Context, st claims.Store, path string, req Request) (err error) {
+func WriteFile(ctx context.Context, st claims.Store, path string, req Request) error {
 	if err := checkTarget(path, req.Format); err != nil {
 		return err
 	}
+	// A full disk or a folder the user may not write to is said in words
+	// that name the file the user chose, not the temporary one.
+	return claims.FileError(path, writeFile(ctx, st, path, req))
+}
+
+// writeFile writes the export beside path and renames it into place.
+func writeFile(ctx context.Context, st claims.Store, path string, req Request) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("create the export file: %w", err)

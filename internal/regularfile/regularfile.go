@@ -19,7 +19,13 @@ var ErrNotRegular = errors.New("not a regular file")
 // wait for a writer at the other end of a named pipe, so a pipe is refused
 // at once, with ErrNotRegular.
 func Open(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
+	return OpenFile(path, os.O_RDONLY)
+}
+
+// OpenFile is Open with the access that flag asks for (os.O_RDONLY or
+// os.O_RDWR); it never creates a file.
+func OpenFile(path string, flag int) (*os.File, error) {
+	f, err := os.OpenFile(path, flag|openFlags, 0)
 	if err != nil {
 		return nil, err
 	}
