@@ -217,3 +217,25 @@ func TestConcurrentWritersNeverCallASoundFileDamaged(t *testing.T) {
 	mustRun(t, "check", "--db", db)
 	t.Logf("%d claims added, %d times the file was busy", added, busy)
 }
+
+// A dump file larger than a restore reads is refused before it is read.
+func TestImportJSONRefusesAnOversizeDumpUnread(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	huge := filepath.Join(dir, "huge.json")
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString(`{"claimdesk_dump":1,"padding":"`)
+	// Sparse: the file claims its size without taking the room.
+	if err := f.Truncate(claims.MaxDumpSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	start := time.Now()
+	assertUserError(t, claimdesk(t, "import-json", "--db", filepath.Join(dir, "new.db"), huge), "larger than ClaimDesk restores")
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("took %v to refuse it", took)
+	}
+}

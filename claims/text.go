@@ -19,6 +19,11 @@ const (
 // restore holds the whole dump in memory while it checks it.
 const MaxDumpSize int64 = 2 << 30
 
+// ErrDumpTooLarge is the error for a dump larger than MaxDumpSize.
+func ErrDumpTooLarge() error {
+	return Errorf(EINVALID, "This dump is larger than ClaimDesk restores (%d MB); it was not read.", MaxDumpSize>>20)
+}
+
 // checkText returns an EINVALID error when s is not text a person could have
 // typed: invalid UTF-8, NUL bytes, or longer than max characters.
 func checkText(field Text, s string, max int) error {

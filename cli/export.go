@@ -105,6 +105,9 @@ func runImportJSON(r *runner, args []string) error {
 			return claims.Errorf(claims.ENOTFOUND, "Cannot read %s: %v.", rest[0], err)
 		}
 		defer file.Close()
+		if info, err := file.Stat(); err == nil && info.Size() > claims.MaxDumpSize {
+			return claims.ErrDumpTooLarge()
+		}
 		in = file
 	}
 	if err := r.env.Restore(*f.db, in); err != nil {

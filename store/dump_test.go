@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -241,4 +242,46 @@ func TestDumpKeepsHostileTextExactly(t *testing.T) {
 			t.Errorf("excerpt %d came back as %.40q", i, e.Excerpt)
 		}
 	}
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// A dump past the limit is refused as soon as the limit is passed, not
+// after it was read whole; one within the limit is read as any other.
+func TestReadDumpStopsPastTheLimit(t *testing.T) {
+	db, _ := richDB(t)
+	good := dumpOf(t, db, claims.CaseFilter{})
+	endless := io.MultiReader(bytes.NewReader(good[:len(good)-2]), strings.NewReader(`,"padding":"`), neverEnding('x'))
+	counter := &countingReader{r: endless}
+	limit := int64(len(good))
+	_, err := readDump(counter, limit)
+	if err == nil || !strings.Contains(claims.ErrorMessage(err), "larger than ClaimDesk restores") {
+		t.Fatalf("readDump of an endless dump: %v", err)
+	}
+	if counter.n > limit+1<<20 {
+		t.Errorf("read %d bytes of a dump limited to %d", counter.n, limit)
+	}
+	if _, err := readDump(bytes.NewReader(good), limit); err != nil {
+		t.Fatalf("a dump at the limit: %v", err)
+	}
+}
+
+// neverEnding is an endless stream of one byte.
+type neverEnding byte
+
+func (b neverEnding) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(b)
+	}
+	return len(p), nil
 }

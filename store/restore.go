@@ -39,7 +39,7 @@ func Restore(ctx context.Context, path string, r io.Reader, opts Options) (*DB, 
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, fileError(path, err)
 	}
-	d, err := readDump(r)
+	d, err := readDump(r, claims.MaxDumpSize)
 	if err != nil {
 		return nil, err
 	}
@@ -63,20 +63,22 @@ func Restore(ctx context.Context, path string, r io.Reader, opts Options) (*DB, 
 	return db, nil
 }
 
-func readDump(r io.Reader) (*dump, error) {
+// readDump decodes a dump of at most limit bytes, and refuses a larger one
+// as soon as it has read past the limit.
+func readDump(r io.Reader, limit int64) (*dump, error) {
 	var d dump
-	limited := &io.LimitedReader{R: r, N: claims.MaxDumpSize + 1}
+	limited := &io.LimitedReader{R: r, N: limit + 1}
 	dec := json.NewDecoder(limited)
 	err := dec.Decode(&d)
 	if limited.N <= 0 {
-		return nil, claims.Errorf(claims.EINVALID, "This dump is larger than ClaimDesk restores (%d MB); it was not read.", claims.MaxDumpSize>>20)
+		return nil, claims.ErrDumpTooLarge()
 	}
 	if err != nil {
 		return nil, claims.Errorf(claims.EINVALID, "This is not a ClaimDesk JSON dump: %v.", err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		if limited.N <= 0 {
-			return nil, claims.Errorf(claims.EINVALID, "This dump is larger than ClaimDesk restores (%d MB); it was not read.", claims.MaxDumpSize>>20)
+			return nil, claims.ErrDumpTooLarge()
 		}
 		return nil, claims.Errorf(claims.EINVALID, "This is not a ClaimDesk JSON dump: something follows the dump.")
 	}
