@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"image/color"
+	"net/url"
 	"strings"
 
 	"claimdesk/claims"
@@ -57,7 +58,8 @@ func newVerdictTab(e *env) *verdictTab {
 	t.preview = widget.NewRichText()
 	t.preview.Wrapping = fyne.TextWrapWord
 	t.rationale.OnChanged = func(text string) {
-		t.preview.ParseMarkdown(text)
+		t.preview.Segments = previewSegments(widget.NewRichTextFromMarkdown(text).Segments)
+		t.preview.Refresh()
 		t.updateActions()
 	}
 	t.byline = verdictLabel()
@@ -75,6 +77,51 @@ func newVerdictTab(e *env) *verdictTab {
 	t.content = t.layout()
 	t.show(nil, nil)
 	return t
+}
+
+// previewSegments keeps the links of a rationale's preview that the
+// reports keep, by the same decision: Fyne makes a link of any address and
+// a tap opens it, so a javascript: or file: link would run or open on the
+// writer's machine. An image not on the web, which Fyne would read from
+// disk, shows as its title, or its address when it has none.
+func previewSegments(segments []widget.RichTextSegment) []widget.RichTextSegment {
+	for i, s := range segments {
+		switch s := s.(type) {
+		case *widget.HyperlinkSegment:
+			segments[i] = previewLink(s)
+		case *widget.ImageSegment:
+			if s.Source == nil || (s.Source.Scheme() != "http" && s.Source.Scheme() != "https") {
+				segments[i] = previewImageText(s)
+			}
+		case *widget.ParagraphSegment:
+			s.Texts = previewSegments(s.Texts)
+		case *widget.ListSegment:
+			s.Items = previewSegments(s.Items)
+		}
+	}
+	return segments
+}
+
+func previewImageText(image *widget.ImageSegment) widget.RichTextSegment {
+	text := image.Title
+	if text == "" && image.Source != nil {
+		text = image.Source.String()
+	}
+	return &widget.TextSegment{Style: widget.RichTextStyleInline, Text: text}
+}
+
+// previewLink returns link with its address normalised, or its text alone
+// when claims.SafeLinkURL refuses the address.
+func previewLink(link *widget.HyperlinkSegment) widget.RichTextSegment {
+	if link.URL != nil {
+		if safe, ok := claims.SafeLinkURL(link.URL.String()); ok {
+			if u, err := url.Parse(safe); err == nil {
+				link.URL = u
+				return link
+			}
+		}
+	}
+	return &widget.TextSegment{Style: widget.RichTextStyleInline, Text: link.Text}
 }
 
 func (t *verdictTab) object() fyne.CanvasObject {

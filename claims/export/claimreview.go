@@ -163,17 +163,6 @@ func claimAuthor(cv *claimView) any {
 	return nil
 }
 
-// webURL returns u when it is an http(s) address, and "" otherwise: only
-// web addresses may become links a reader follows.
-func webURL(u string) string {
-	u = strings.TrimSpace(u)
-	lower := strings.ToLower(u)
-	if (strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://")) && isClean(u) && !strings.ContainsAny(u, " \"'<>`") {
-		return u
-	}
-	return ""
-}
-
 // writeClaimReview writes the ClaimReviews as one JSON-LD document: a graph
 // when there are several, so that it parses as one value.
 func writeClaimReview(w io.Writer, r *report) error {

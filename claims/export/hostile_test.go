@@ -105,8 +105,8 @@ func checkAttribute(t *testing.T, element string, a xhtml.Attribute) {
 	case strings.HasPrefix(key, "on"):
 		t.Errorf("an event attribute %s=%q on <%s>", a.Key, a.Val, element)
 	case key == "href" || key == "src":
-		if !strings.HasPrefix(val, "https://") && !strings.HasPrefix(val, "http://") && !strings.HasPrefix(val, "#") {
-			t.Errorf("<%s %s=%q>: only web and in-page links are allowed", element, a.Key, a.Val)
+		if scheme := browserScheme(val); scheme != "https" && scheme != "http" && scheme != "mailto" && !strings.HasPrefix(val, "#") {
+			t.Errorf("<%s %s=%q>: only web, mailto: and in-page links are allowed", element, a.Key, a.Val)
 		}
 		if strings.ContainsAny(val, "\"'<> ") {
 			t.Errorf("<%s %s=%q>: the address breaks out of its attribute", element, a.Key, a.Val)

@@ -10,6 +10,8 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
 
 	"claimdesk/claims"
 )
@@ -72,9 +74,12 @@ func (p htmlPage) OtherLang(lang string) string {
 }
 
 // markdownRenderer is CommonMark plus tables and strikethrough. It runs in
-// goldmark's default safe mode: raw HTML is dropped and javascript: or data:
-// links are not rendered as links.
-var markdownRenderer = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+// goldmark's default safe mode, which drops raw HTML, and writes links,
+// images and autolinks with htmlLinks.
+var markdownRenderer = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(htmlLinks{}, 100))),
+)
 
 // markdownHTML renders a rationale written in Markdown.
 func markdownHTML(md string) template.HTML {

@@ -6,9 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
-
 	"claimdesk/claims"
 )
 
@@ -281,47 +278,4 @@ func mdCell(s string) string {
 // mdQuote writes text as a block quote.
 func mdQuote(s string) string {
 	return "> " + strings.ReplaceAll(mdText(s), "\n", "\n> ")
-}
-
-// mdRationale returns a rationale's Markdown as written when a CommonMark
-// parser finds in it nothing but text, formatting and web links; raw HTML
-// or a link to another scheme (javascript:, data:...) turns the whole
-// rationale into escaped text, since a reader's renderer may not be safe.
-func mdRationale(s string) string {
-	s = clean(s)
-	if markdownIsInert(s) {
-		return s
-	}
-	return mdParagraphs(s)
-}
-
-func markdownIsInert(s string) bool {
-	src := []byte(s)
-	doc := markdownRenderer.Parser().Parse(text.NewReader(src))
-	inert := true
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.RawHTML, *ast.HTMLBlock:
-			inert = false
-		case *ast.Link:
-			inert = inert && safeDestination(string(n.Destination))
-		case *ast.Image:
-			inert = inert && safeDestination(string(n.Destination))
-		case *ast.AutoLink:
-			inert = inert && safeDestination(string(n.URL(src)))
-		}
-		if !inert {
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return inert
-}
-
-// safeDestination accepts web addresses and links within the page.
-func safeDestination(dest string) bool {
-	return webURL(dest) != "" || (strings.HasPrefix(dest, "#") && !strings.ContainsAny(dest, ":\"'<> "))
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -162,7 +161,7 @@ func newPDFDoc(r *report) (*pdfDoc, error) {
 	d.pdf.SetInfo(gopdf.PdfInfo{
 		Title:        d.fit(shorten(r.Title, 300)),
 		Author:       d.fit(shorten(r.Settings.Organization, 200)),
-		Creator:      "ClaimDesk",
+		Creator:      pdfCreator,
 		CreationDate: r.GeneratedAt,
 	})
 	d.labelW = d.labelWidth()
@@ -484,28 +483,15 @@ func (d *pdfDoc) link(raw string, x, width float64) {
 	})
 }
 
-// pdfLinkTarget returns the address a link may open: an http(s) URL with a
-// host, in ASCII, and false for anything else. A field cut by pdfCap is
-// no link: it would lead somewhere other than what the reader sees.
+// pdfLinkTarget returns the address a link to a web page may open, as
+// webURL does, and false for anything else. A field cut by pdfCap is no
+// link: it would lead somewhere other than what the reader sees.
 func pdfLinkTarget(raw string) (string, bool) {
-	s := oneLine(raw)
-	if s == "" || pdfCap(raw, "") != raw {
+	if pdfCap(raw, "") != raw {
 		return "", false
 	}
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", false
-	}
-	t := u.String()
-	var b strings.Builder
-	for i := 0; i < len(t); i++ {
-		if c := t[i]; c <= ' ' || c >= 0x7f || strings.IndexByte(`"<>\^{|}`+"`", c) >= 0 {
-			fmt.Fprintf(&b, "%%%02X", c)
-		} else {
-			b.WriteByte(c)
-		}
-	}
-	return b.String(), true
+	u := webURL(raw)
+	return u, u != ""
 }
 
 // chip draws a rating as a coloured label with its top-left corner at x, y
@@ -942,7 +928,7 @@ var (
 	pdfMdBullet  = regexp.MustCompile(`^[-*+]\s+`)
 	pdfMdNumber  = regexp.MustCompile(`^(\d{1,9})[.)]\s+`)
 	pdfMdRule    = regexp.MustCompile(`^(?:[-*_]\s*){3,}$|^\|?[\s:|-]*-[\s:|-]*\|?$|^(?:` + "```|~~~" + `)`)
-	pdfMdLink    = regexp.MustCompile(`!?\[([^\]\n]*)\]\(([^)\s]*)\)`)
+	pdfMdLink    = regexp.MustCompile(`(!?)\[([^\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)`)
 	pdfMdMarks   = strings.NewReplacer("**", "", "__", "", "`", "")
 )
 
@@ -987,8 +973,19 @@ func pdfMarkdownBlocks(s string) []pdfBlock {
 // pdfInline drops emphasis marks and code ticks, and writes links as
 // "text (address)" so that the address stays visible and inert.
 func pdfInline(s string) string {
-	s = pdfMdLink.ReplaceAllString(s, "$1 ($2)")
+	s = pdfMdLink.ReplaceAllStringFunc(s, pdfInlineLink)
 	return pdfEmphasis(pdfMdMarks.Replace(s))
+}
+
+// pdfInlineLink writes a link or an image as its text, followed by its
+// address when a link could open it, as written.
+func pdfInlineLink(link string) string {
+	m := pdfMdLink.FindStringSubmatch(link)
+	image, text, dest := m[1] != "", m[2], mdUnescape([]byte(m[3]))
+	if u, ok := claims.SafeLinkURL(dest); !ok || (image && webURL(u) == "") {
+		return text
+	}
+	return text + " (" + strings.TrimSpace(dest) + ")"
 }
 
 // pdfEmphasis drops the * and _ that open or close emphasis, keeping those

@@ -256,7 +256,8 @@ func TestPDFMarkdownBlocks(t *testing.T) {
 		},
 		{"# Titre #\nune\nphrase", []pdfBlock{{heading: true, text: "Titre"}, {text: "une phrase"}}},
 		{"1. un\n2) deux\n   suite", []pdfBlock{{marker: "1.", text: "un"}, {marker: "2.", text: "deux suite"}}},
-		{"[lien](javascript:alert(5)) et `code`", []pdfBlock{{text: "lien (javascript:alert(5)) et code"}}},
+		{"[lien](javascript:alert(5)) et `code`", []pdfBlock{{text: "lien et code"}}},
+		{"[lien](https://example.org/a) et `code`", []pdfBlock{{text: "lien (https://example.org/a) et code"}}},
 		{"| a | b |\n|---|---|\n> cité", []pdfBlock{{text: "| a | b |"}, {text: "cité"}}},
 		{"snake_case et \\*étoile\\* -2+3 #tag", []pdfBlock{{text: "snake_case et *étoile* -2+3 #tag"}}},
 	}
