@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -233,4 +234,31 @@ func mergedAncestry(a, b []revision) []revision {
 		out = out[:maxRevisions-1]
 	}
 	return out
+}
+
+// checkSetAside checks a version set aside that comes from outside (a dump,
+// another copy) as any record from outside, and as a version of the
+// record at key. It returns the bytes to keep.
+func (t *tx) checkSetAside(key []byte, v setAside) ([]byte, error) {
+	if v.Type == "settings" {
+		if !bytes.Equal(key, settingsKey) {
+			return nil, claims.Errorf(claims.EINVALID, "A version set aside as settings belongs to a record.")
+		}
+		return checkSettings(v.Record, claims.Textf("version set aside"))
+	}
+	in := newCheckIn(claims.Textf("version set aside"), t)
+	check := map[string]func(json.RawMessage) (*inRecord, error){
+		"article": in.article, "source": in.source, "claim": in.claim, "evidence": in.evidence,
+	}[v.Type]
+	if check == nil {
+		return nil, claims.Errorf(claims.EINVALID, "A version set aside is of an unknown kind (%.40q).", v.Type)
+	}
+	rec, err := check(v.Record)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.Equal(rec.key, key) || rec.claimID != v.ClaimID {
+		return nil, claims.Errorf(claims.EINVALID, "A version set aside is not a version of the record it is kept beside (%s).", rec.env.ID)
+	}
+	return rec.raw, nil
 }

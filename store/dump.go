@@ -2,6 +2,7 @@ package store
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
@@ -12,24 +13,35 @@ import (
 )
 
 // dumpFormat versions the JSON dump. A reader refuses versions it does not
-// know rather than guess.
-const dumpFormat = 1
+// know rather than guess. Format 2 added the heads of merged chains and the
+// versions merges set aside, without which a file that ever merged could
+// not be restored whole; format 1 dumps still restore.
+const dumpFormat = 2
 
 // The dump is one JSON object. Records are written as the file stores them,
 // envelope and all, one per line, in key order, so a dump diffs well and a
 // restore appends keys in order.
 //
-//	{"claimdesk_dump":1,"schema_version":2,"complete":true,
-//	 "settings":{envelope},"history_head":"…",
+//	{"claimdesk_dump":2,"schema_version":3,"complete":true,
+//	 "settings":{envelope},"history_head":"…","merged_heads":["…"],
 //	 "articles":[…],"sources":[…],"claims":[…],"evidence":[…],
 //	 "reviews":[{"claim_id":"…","record":{envelope}}],"corrections":[…],
-//	 "events":[{"hash":"…","event":{canonical event}}]}
+//	 "events":[{"hash":"…","event":{canonical event}}],
+//	 "conflicts":[{"record_id":"…","versions":[{"type":"…","record":{envelope}}]}]}
 type dumpHeader struct {
 	Dump        int             `json:"claimdesk_dump"`
 	Schema      uint64          `json:"schema_version"`
 	Complete    bool            `json:"complete"`
 	Settings    json.RawMessage `json:"settings"`
 	HistoryHead string          `json:"history_head"`
+	MergedHeads []string        `json:"merged_heads,omitempty"`
+}
+
+// dumpedConflict is the versions merges set aside beside one record,
+// settings included (record_id "settings").
+type dumpedConflict struct {
+	RecordID string          `json:"record_id"`
+	Versions json.RawMessage `json:"versions"`
 }
 
 // childRecord is a review or correction with the claim it belongs to, which
@@ -100,11 +112,15 @@ func keyOf(id string) string {
 }
 
 func (t *tx) writeDump(w *bufio.Writer, sel *dumpSelection) error {
-	head, err := json.Marshal(dumpHeader{
+	header := dumpHeader{
 		Dump: dumpFormat, Schema: SchemaVersion, Complete: sel.complete,
 		Settings:    t.Bucket(bucketMeta).Get(metaSettings),
 		HistoryHead: string(t.Bucket(bucketMeta).Get(metaHistoryHead)),
-	})
+	}
+	if sel.complete {
+		header.MergedHeads = mergedHeads(t.Bucket(bucketMeta))
+	}
+	head, err := json.Marshal(header)
 	if err != nil {
 		return fmt.Errorf("write the dump: %w", err)
 	}
@@ -135,8 +151,28 @@ func (t *tx) writeDump(w *bufio.Writer, sel *dumpSelection) error {
 	if err := t.dumpEvents(w, sel); err != nil {
 		return err
 	}
+	if sel.complete {
+		if err := t.dumpConflicts(w); err != nil {
+			return err
+		}
+	}
 	_, err = w.WriteString("\n}\n")
 	return err
+}
+
+// dumpConflicts writes the versions merges set aside. Only a whole
+// database's dump holds them: they are work in progress, not a selection's
+// to share.
+func (t *tx) dumpConflicts(w *bufio.Writer) error {
+	return writeArray(w, "conflicts", func(item func([]byte) error) error {
+		return t.Bucket(bucketConflicts).ForEach(func(k, v []byte) error {
+			id := string(settingsKey)
+			if !bytes.Equal(k, settingsKey) {
+				id = idString(k)
+			}
+			return item(fmt.Appendf(nil, `{"record_id":%q,"versions":%s}`, id, v))
+		})
+	})
 }
 
 func (t *tx) dumpSection(w *bufio.Writer, name string, bucket []byte, keep func(k []byte) bool) error {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -114,11 +115,14 @@ func TestRestoreRefusesBadDumpsAndLeavesNoFile(t *testing.T) {
 		{"other JSON", `{"a":1}`, "not a ClaimDesk JSON dump"},
 		{"trailing data", good + "{}", "something follows"},
 		{"truncated", good[:len(good)/2], "not a ClaimDesk JSON dump"},
-		{"newer format", strings.Replace(good, `"claimdesk_dump":1`, `"claimdesk_dump":9`, 1), "newer ClaimDesk"},
+		{"newer format", strings.Replace(good, `"claimdesk_dump":2`, `"claimdesk_dump":9`, 1), "newer ClaimDesk"},
 		{"selection", articleOnly, "selection"},
 		{"edited event", strings.Replace(good, `\"Sources solides.\"`, `\"Sources faibles.\"`, 1), "hash does not match"},
 		{"edited record", strings.Replace(good, `"text":"plus de 11 000 conteneurs de munitions"`, `"text":"plus de 12 000 conteneurs de munitions"`, 1), "not anchored"},
 		{"blank summary", strings.Replace(good, `"summary":"It spends 2% of GDP"`, `"summary":" "`, 1), "summary must not be empty"},
+		{"escape in a summary", strings.Replace(good, `"summary":"It spends 2% of GDP"`, `"summary":"It spends\u001b]0;owned\u0007 2%"`, 1), "must not contain control characters"},
+		{"C1 in the settings' author", strings.Replace(good, `"by":"Alice"`, `"by":"Alice\u009b2J"`, 1), "settings have a revision without a name or author"},
+		{"ESC in a record's author", strings.Replace(good, `"created_by":"Alice"`, `"created_by":"Alice\u001b[8m"`, 1), "revision without a name or author"},
 		{"event removed", removeLastEvent(t, good), "does not verify"},
 	}
 	for _, tt := range tests {
@@ -284,4 +288,65 @@ func (b neverEnding) Read(p []byte) (int, error) {
 		p[i] = byte(b)
 	}
 	return len(p), nil
+}
+
+// A database that merged another copy, and holds a conflict, dumps and
+// restores whole: the heads of the merged chains and the versions set
+// aside come back, the history verifies, and the conflict can be settled.
+func TestDumpAfterMergesRestoresWhole(t *testing.T) {
+	alice, bob, id, bobPath := twoCopies(t)
+	setTags(t, alice, "Alice", id, "alice")
+	setTags(t, bob, "Bob", id, "bob")
+	if report := mergeFrom(t, alice, bob, bobPath); len(report.Conflicts) != 1 {
+		t.Fatalf("the merge made %d conflicts, want 1", len(report.Conflicts))
+	}
+	first := dumpOf(t, alice, claims.CaseFilter{})
+	restored, err := Restore(context.Background(), filepath.Join(t.TempDir(), "restored.db"), bytes.NewReader(first), Options{Now: tickingClock()})
+	if err != nil {
+		t.Fatalf("restoring the dump of a merged database: %v", err)
+	}
+	defer restored.Close()
+	if second := dumpOf(t, restored, claims.CaseFilter{}); !bytes.Equal(first, second) {
+		t.Fatalf("dump → restore → dump differs:\n%s\n---\n%s", first, second)
+	}
+	if report, err := restored.Check(context.Background()); err != nil || !report.OK() {
+		t.Fatalf("the restored file's check: %+v, %v", report, err)
+	}
+	want, _ := alice.FindConflicts(context.Background())
+	got, err := restored.FindConflicts(context.Background())
+	if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("restored conflicts %+v (%v), want %+v", got, err, want)
+	}
+	if err := restored.ResolveConflict(as("Alice"), id, []string{"tags"}); err != nil {
+		t.Fatalf("settling the restored conflict: %v", err)
+	}
+}
+
+// A version set aside in a dump is checked as the record it stands for.
+func TestRestoreChecksTheVersionsSetAside(t *testing.T) {
+	alice, bob, id, bobPath := twoCopies(t)
+	setTags(t, alice, "Alice", id, "alice")
+	setTags(t, bob, "Bob", id, "bob")
+	mergeFrom(t, alice, bob, bobPath)
+	good := string(dumpOf(t, alice, claims.CaseFilter{}))
+	i := strings.Index(good, `"conflicts":[`)
+	if i < 0 {
+		t.Fatal("the dump has no conflicts")
+	}
+	for name, tt := range map[string]struct{ old, new, want string }{
+		"an edited version":         {`"text":"plus de 11 000`, `"text":"plus de 99 000`, "not anchored"},
+		"a version of another kind": {`"type":"claim","claim_id"`, `"type":"source","claim_id"`, "source"},
+		"a conflict on nothing":     {`"record_id":"` + id, `"record_id":"01900000-0000-7000-8000-000000000000`, "it does not have"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			bad := good[:i] + strings.Replace(good[i:], tt.old, tt.new, 1)
+			if bad == good {
+				t.Fatal("the edit changed nothing")
+			}
+			_, err := Restore(context.Background(), filepath.Join(t.TempDir(), "r.db"), strings.NewReader(bad), Options{})
+			if claims.ErrorCode(err) != claims.EINVALID || !strings.Contains(claims.ErrorMessage(err), tt.want) {
+				t.Fatalf("Restore = %v, want EINVALID saying %q", err, tt.want)
+			}
+		})
+	}
 }

@@ -57,10 +57,8 @@ func decodeIn[R any](in *checkIn, raw json.RawMessage, typ string, bucket []byte
 		return nil, nil, claims.Errorf(claims.EINVALID, "The %s has the %s %s twice.", in.from, recordName(typ), env.ID)
 	}
 	in.seen[string(key)] = true
-	for _, r := range env.Revisions {
-		if r.Rev == "" || claims.CheckActor(r.By) != nil {
-			return nil, nil, claims.Errorf(claims.EINVALID, "The %s's %s %s has a revision without a name or author.", in.from, recordName(typ), env.ID)
-		}
+	if !revisionsNamed(env) {
+		return nil, nil, claims.Errorf(claims.EINVALID, "The %s's %s %s has a revision without a name or author.", in.from, recordName(typ), env.ID)
 	}
 	if env.Data, err = json.Marshal(rec); err != nil {
 		return nil, nil, fmt.Errorf("read %s %s: %w", typ, env.ID, err)
@@ -70,6 +68,17 @@ func decodeIn[R any](in *checkIn, raw json.RawMessage, typ string, bucket []byte
 		return nil, nil, fmt.Errorf("read %s %s: %w", typ, env.ID, err)
 	}
 	return &inRecord{typ: typ, bucket: bucket, key: key, env: env, raw: out}, &rec, nil
+}
+
+// revisionsNamed reports whether every revision of env has a name and an
+// author a person could be.
+func revisionsNamed(env *envelope) bool {
+	for _, r := range env.Revisions {
+		if r.Rev == "" || claims.CheckActor(r.By) != nil {
+			return false
+		}
+	}
+	return claims.CheckActor(env.CreatedBy) == nil
 }
 
 // reason is err as another message quotes it: the application error

@@ -145,6 +145,9 @@ func (m *merger) run() error {
 			return err
 		}
 	}
+	if err := m.setAsides(); err != nil {
+		return err
+	}
 	if err := m.events(); err != nil {
 		return err
 	}
@@ -379,4 +382,56 @@ func (m *merger) adoptHeads() error {
 		return claims.Errorf(claims.EINVALID, "The other file's history does not verify: event %s %s.", check.Broken.EventID, check.Broken.Reason)
 	}
 	return nil
+}
+
+// setAsides brings in the versions the other copy's merges set aside and
+// nobody settled there: a conflict shown in one copy stays shown in the
+// merged file until someone settles it. A version this file's record
+// already descends from was settled here, and stays settled.
+func (m *merger) setAsides() error {
+	theirs := m.o.Bucket(bucketConflicts)
+	if theirs == nil {
+		return nil // a file from before schema 3 kept none
+	}
+	return theirs.ForEach(func(k, v []byte) error {
+		var list []setAside
+		if err := json.Unmarshal(v, &list); err != nil {
+			return claims.Errorf(claims.EINVALID, "This file is damaged: a conflict cannot be read.")
+		}
+		for _, aside := range list {
+			if err := m.setAsideFrom(k, aside); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (m *merger) setAsideFrom(key []byte, aside setAside) error {
+	raw, err := m.t.checkSetAside(key, aside)
+	if err != nil {
+		return err
+	}
+	current, err := m.t.currentRaw(key, aside.Type)
+	if err != nil {
+		return claims.Errorf(claims.EINVALID, "The other file has a conflict on a %s it does not have.", recordName(aside.Type))
+	}
+	var data json.RawMessage
+	env, err := decodeEnvelope(current, &data)
+	if err != nil {
+		return err
+	}
+	if hasRevision(env, revisionOf(raw)) {
+		return nil
+	}
+	aside.Record = raw
+	added, err := m.t.setAside(key, aside)
+	if err != nil || !added {
+		return err
+	}
+	c, err := m.t.conflictOf(key, aside)
+	if err == nil {
+		m.report.Conflicts = append(m.report.Conflicts, *c)
+	}
+	return err
 }

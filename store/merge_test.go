@@ -363,3 +363,35 @@ func TestMergeRefusesBadFilesAndChangesNothing(t *testing.T) {
 		t.Fatal("a refused merge changed the file")
 	}
 }
+
+// A conflict left in one copy travels with it: merged into a third copy,
+// it is shown there too, until someone settles it; once settled, merging
+// the copy that still shows it does not bring it back.
+func TestMergeCarriesConflictsNobodySettled(t *testing.T) {
+	alice, bob, id, bobPath := twoCopies(t)
+	dir := filepath.Dir(bobPath)
+	carolPath := filepath.Join(dir, "carol.db")
+	copyDB(t, filepath.Join(dir, "base.db"), carolPath)
+	setTags(t, alice, "Alice", id, "alice")
+	setTags(t, bob, "Bob", id, "bob")
+	mergeFrom(t, alice, bob, bobPath) // Alice's file now shows the conflict
+	alicePath := alice.Path()
+	carol := mustOpenPath(t, carolPath, claims.LangFrench)
+	report := mergeFrom(t, carol, alice, alicePath)
+	if len(report.Conflicts) != 1 {
+		t.Fatalf("Carol's merge of Alice's copy reported %d conflicts, want Alice's one", len(report.Conflicts))
+	}
+	if list, _ := carol.FindConflicts(context.Background()); len(list) != 1 || list[0].RecordID != id {
+		t.Fatalf("Carol's conflicts = %+v", list)
+	}
+	if err := carol.ResolveConflict(as("Carol"), id, nil); err != nil {
+		t.Fatal(err)
+	}
+	again, err := carol.Merge(as("Carol"), alicePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := carol.FindConflicts(context.Background()); len(list) != 0 || len(again.Conflicts) != 0 {
+		t.Fatalf("merging Alice's copy again brought back %+v", list)
+	}
+}

@@ -23,6 +23,7 @@ type dump struct {
 	Reviews     []childRecord     `json:"reviews"`
 	Corrections []childRecord     `json:"corrections"`
 	Events      []dumpedEvent     `json:"events"`
+	Conflicts   []dumpedConflict  `json:"conflicts"`
 }
 
 // Restore creates a database at path from a JSON dump of a whole database,
@@ -127,7 +128,10 @@ func (t *tx) restore(d *dump) error {
 			}
 		}
 	}
-	return t.restoreEvents(in, d.Events, d.HistoryHead)
+	if err := t.restoreEvents(in, d.Events, d.HistoryHead, d.MergedHeads); err != nil {
+		return err
+	}
+	return t.restoreConflicts(d.Conflicts)
 }
 
 func (t *tx) restoreSettings(raw json.RawMessage) error {
@@ -148,6 +152,9 @@ func checkSettings(raw json.RawMessage, from claims.Text) ([]byte, error) {
 	if err := rec.settings().Validate(); err != nil {
 		return nil, claims.Errorf(claims.EINVALID, "The %s's settings are invalid: %s", from, reason(err))
 	}
+	if !revisionsNamed(env) {
+		return nil, claims.Errorf(claims.EINVALID, "The %s's settings have a revision without a name or author.", from)
+	}
 	if env.Data, err = json.Marshal(rec); err != nil {
 		return nil, err
 	}
@@ -157,7 +164,7 @@ func checkSettings(raw json.RawMessage, from claims.Text) ([]byte, error) {
 // restoreEvents stores the events as they were, after checking that each is
 // in canonical form and matches its hash, then requires the whole history
 // to verify: a restored file must be as trustworthy as the one dumped.
-func (t *tx) restoreEvents(in *checkIn, events []dumpedEvent, head string) error {
+func (t *tx) restoreEvents(in *checkIn, events []dumpedEvent, head string, merged []string) error {
 	for _, de := range events {
 		key, value, e, err := in.event(de)
 		if err != nil {
@@ -170,6 +177,20 @@ func (t *tx) restoreEvents(in *checkIn, events []dumpedEvent, head string) error
 	if err := t.put(bucketMeta, metaHistoryHead, []byte(head)); err != nil {
 		return err
 	}
+	if len(merged) > 0 {
+		for _, h := range merged {
+			if !isHexHash(h) {
+				return claims.Errorf(claims.EINVALID, "The dump names a merged history whose head is not a SHA-256.")
+			}
+		}
+		raw, err := json.Marshal(merged)
+		if err != nil {
+			return err
+		}
+		if err := t.put(bucketMeta, metaMergedHeads, raw); err != nil {
+			return err
+		}
+	}
 	check, err := verifyEvents(t.Tx)
 	if err != nil {
 		return err
@@ -178,4 +199,43 @@ func (t *tx) restoreEvents(in *checkIn, events []dumpedEvent, head string) error
 		return claims.Errorf(claims.EINVALID, "The dump's history does not verify: event %s %s.", check.Broken.EventID, check.Broken.Reason)
 	}
 	return nil
+}
+
+// restoreConflicts stores the versions merges set aside, each checked as
+// the record it is, beside a record the dump holds.
+func (t *tx) restoreConflicts(conflicts []dumpedConflict) error {
+	for _, c := range conflicts {
+		key := settingsKey
+		if c.RecordID != string(settingsKey) {
+			var err error
+			if key, err = parseID("Record", c.RecordID); err != nil {
+				return claims.Errorf(claims.EINVALID, "The dump has a conflict on a record with a bad ID (%.40q).", c.RecordID)
+			}
+		}
+		var versions []setAside
+		if err := json.Unmarshal(c.Versions, &versions); err != nil || len(versions) == 0 {
+			return claims.Errorf(claims.EINVALID, "The dump's conflict on %s cannot be read.", c.RecordID)
+		}
+		for _, v := range versions {
+			if err := t.restoreSetAside(key, v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// restoreSetAside checks one version set aside as a record from outside,
+// which must be the record at key, and stores it.
+func (t *tx) restoreSetAside(key []byte, v setAside) error {
+	if _, err := t.currentRaw(key, v.Type); err != nil {
+		return claims.Errorf(claims.EINVALID, "The dump has a conflict on a %s it does not have.", recordName(v.Type))
+	}
+	raw, err := t.checkSetAside(key, v)
+	if err != nil {
+		return err
+	}
+	v.Record = raw
+	_, err = t.setAside(key, v)
+	return err
 }
