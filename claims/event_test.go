@@ -171,15 +171,17 @@ func TestEventValidate(t *testing.T) {
 		edit func(e *claims.Event)
 		want string
 	}{
-		"valid":        {func(e *claims.Event) {}, ""},
-		"first event":  {func(e *claims.Event) { e.Prev = "" }, ""},
-		"no time":      {func(e *claims.Event) { e.At = time.Time{} }, "no time"},
-		"no actor":     {func(e *claims.Event) { e.Actor = " " }, "author must not be empty"},
-		"no action":    {func(e *claims.Event) { e.Action = "" }, "action must not be empty"},
-		"no record":    {func(e *claims.Event) { e.RecordID = "" }, "record must not be empty"},
-		"bad link":     {func(e *claims.Event) { e.Prev = "not-a-hash" }, "not a SHA-256"},
-		"upper hex":    {func(e *claims.Event) { e.Prev = strings.Repeat("AB", 32) }, "not a SHA-256"},
-		"NUL in after": {func(e *claims.Event) { e.After = "a\x00b" }, "NUL"},
+		"valid":          {func(e *claims.Event) {}, ""},
+		"first event":    {func(e *claims.Event) { e.Prev = "" }, ""},
+		"no time":        {func(e *claims.Event) { e.At = time.Time{} }, "no time"},
+		"no actor":       {func(e *claims.Event) { e.Actor = " " }, "author must not be empty"},
+		"no action":      {func(e *claims.Event) { e.Action = "" }, "action must not be empty"},
+		"no record":      {func(e *claims.Event) { e.RecordID = "" }, "record must not be empty"},
+		"bad link":       {func(e *claims.Event) { e.Prev = "not-a-hash" }, "not a SHA-256"},
+		"upper hex":      {func(e *claims.Event) { e.Prev = strings.Repeat("AB", 32) }, "not a SHA-256"},
+		"NUL in after":   {func(e *claims.Event) { e.After = "a\x00b" }, "NUL"},
+		"ESC in actor":   {func(e *claims.Event) { e.Actor = "Bob\x1b[8m" }, "control characters"},
+		"BEL in summary": {func(e *claims.Event) { e.Summary = "added\a" }, "control characters"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			e := valid

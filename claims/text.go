@@ -25,7 +25,8 @@ func ErrDumpTooLarge() error {
 }
 
 // checkText returns an EINVALID error when s is not text a person could have
-// typed: invalid UTF-8, NUL bytes, or longer than max characters.
+// typed: invalid UTF-8, NUL bytes or other control characters, or longer
+// than max characters.
 func checkText(field Text, s string, max int) error {
 	if !utf8.ValidString(s) {
 		return Errorf(EINVALID, "%s must be valid UTF-8 text.", field)
@@ -33,10 +34,29 @@ func checkText(field Text, s string, max int) error {
 	if strings.ContainsRune(s, 0) {
 		return Errorf(EINVALID, "%s must not contain a NUL character.", field)
 	}
+	if i := strings.IndexFunc(s, IsControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return Errorf(EINVALID, "%s must not contain control characters, such as %U at character %d.", field, r, utf8.RuneCountInString(s[:i])+1)
+	}
 	if n := utf8.RuneCountInString(s); n > max {
 		return Errorf(EINVALID, "%s must be at most %d characters long, not %d.", field, max, n)
 	}
 	return nil
+}
+
+// IsControl reports whether r is a control character that no text a person
+// types holds, and that a terminal acts on rather than shows: the C0 codes
+// but the spaces (tab, line and page breaks), DEL, and the C1 codes. ESC and
+// BEL from a colleague's file could otherwise clear a screen, set a
+// terminal's title or hide what a command prints.
+func IsControl(r rune) bool {
+	switch {
+	case r == '\t', r == '\n', r == '\v', r == '\f', r == '\r':
+		return false
+	case r < 0x20, r >= 0x7f && r <= 0x9f:
+		return true
+	}
+	return false
 }
 
 // checkRequired is checkText for a field that may not be blank.
