@@ -88,6 +88,7 @@ var hostile = []string{
 	"nul\x00byte", "bad\xff\xfeutf8", "line\u2028separator", "]]></script><!--", "</style><style>*{display:none}",
 	"[lien](javascript:alert(5)) <a href=\"javascript:alert(6)\">x</a>", "{{template}} ${x} `code`",
 	"# heading\n\n| a | b |\n|---|---|", "\r\n=1+1", "'; DROP TABLE claims; --",
+	"&#x202e;gnp.exe &#8238; &#x1b;[2J &#X2066;isolate&#x2069; &#0;",
 }
 
 // hostileText returns the i-th hostile string, wrapped so that every field

@@ -84,7 +84,7 @@ var markdownRenderer = goldmark.New(
 // markdownHTML renders a rationale written in Markdown.
 func markdownHTML(md string) template.HTML {
 	var buf bytes.Buffer
-	if err := markdownRenderer.Convert([]byte(clean(md)), &buf); err != nil {
+	if err := markdownRenderer.Convert([]byte(dropHiddenReferences(clean(md))), &buf); err != nil {
 		return template.HTML(template.HTMLEscapeString(clean(md)))
 	}
 	return template.HTML(buf.String())

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"html"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -28,6 +30,26 @@ func clean(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// characterReference is a character reference as Markdown decodes it.
+var characterReference = regexp.MustCompile(mdReference)
+
+// dropHiddenReferences removes from Markdown the character references that
+// spell a character clean drops: the renderer would decode them into the
+// page after clean ran, and a &#x202e; would turn a rationale around.
+func dropHiddenReferences(md string) string {
+	if !strings.Contains(md, "&") {
+		return md
+	}
+	return characterReference.ReplaceAllStringFunc(md, func(ref string) string {
+		for _, r := range html.UnescapeString(ref) {
+			if dropped(r) {
+				return ""
+			}
+		}
+		return ref
+	})
 }
 
 // isClean is clean's fast path: most fields need nothing done.
