@@ -13,6 +13,13 @@ import (
 // written before it in the same file by that event's SHA-256, so the history
 // of a file is a hash chain, and that of merged files a tree of chains:
 // altering, removing or reordering an entry breaks a link.
+//
+// An event is a header (who did what to which record, when, and the link)
+// and a body (the summary and the fields that changed). The hash covers the
+// header, and the header holds the SHA-256 of the body: every field shown
+// is covered, and a copy for outside the newsroom can leave out the body of
+// an event about a protected source while the chain still verifies and the
+// header still proves who did what, when.
 type Event struct {
 	ID         string
 	At         time.Time
@@ -24,11 +31,21 @@ type Event struct {
 	Summary    string // one line for people: "in review → published"
 	Before     string // compact JSON of the fields that changed, as they were
 	After      string // the same fields as they became
+	// Salt is random, hex, and part of the body: without it, someone with a
+	// copy that withholds the body could test guesses of it against
+	// BodyHash.
+	Salt string
+	// BodyHash is the hex SHA-256 of BodyBytes, kept in the header.
+	BodyHash string
+	// LegacyHash is the hash the event had in a file from before events
+	// committed to their bodies (schema 3), so that a report printed then
+	// can still be found in the chain; "" for later events.
+	LegacyHash string
 	Prev       string // hex SHA-256 of the previous event in its file; "" for the first
-	Hash       string // hex SHA-256 of CanonicalBytes
-	// Withheld marks an event whose summary and changes were left out of a
-	// copy made for outside the newsroom, because they name a protected
-	// source. Its hash is kept as it was, so the chain still verifies.
+	Hash       string // hex SHA-256 of HeaderBytes
+	// Withheld marks an event whose body was left out of a copy made for
+	// outside the newsroom, because it names a protected source. Its
+	// header, and so its hash, stay as they were.
 	Withheld bool
 }
 
@@ -41,6 +58,12 @@ func (e *Event) Validate() error {
 	if e.Prev != "" && !isHexHash(e.Prev) {
 		return Errorf(EINVALID, "The event's link to the one before it is not a SHA-256.")
 	}
+	if e.LegacyHash != "" && !isHexHash(e.LegacyHash) {
+		return Errorf(EINVALID, "The event's earlier hash is not a SHA-256.")
+	}
+	if e.Withheld && !isHexHash(e.BodyHash) {
+		return Errorf(EINVALID, "The withheld event does not commit to what it leaves out.")
+	}
 	return firstError(
 		checkRequired(Textf("The event's author"), e.Actor, MaxShortText),
 		checkRequired(Textf("The event's action"), e.Action, 100),
@@ -49,6 +72,7 @@ func (e *Event) Validate() error {
 		checkText(Textf("The event's summary"), e.Summary, MaxLongText),
 		checkText(Textf("The event's before"), e.Before, MaxArticleText),
 		checkText(Textf("The event's after"), e.After, MaxArticleText),
+		checkText(Textf("The event's salt"), e.Salt, 100),
 	)
 }
 
@@ -64,9 +88,14 @@ func isHexHash(s string) bool {
 	return true
 }
 
-// canonicalEvent fixes the field order and spelling of the hashed bytes.
+// EventFormat is the version of the header, its first field: a reader
+// tells it from the form events had before, which has none.
+const EventFormat = 2
+
+// eventHeader fixes the field order and spelling of the hashed bytes.
 // Changing it breaks every existing chain.
-type canonicalEvent struct {
+type eventHeader struct {
+	Format     int    `json:"v"`
 	ID         string `json:"id"`
 	At         string `json:"at"`
 	Actor      string `json:"actor"`
@@ -74,31 +103,63 @@ type canonicalEvent struct {
 	RecordType string `json:"record_type"`
 	RecordID   string `json:"record_id"`
 	ClaimID    string `json:"claim_id"`
-	Summary    string `json:"summary"`
-	Before     string `json:"before"`
-	After      string `json:"after"`
+	Body       string `json:"body"`
+	Legacy     string `json:"legacy,omitempty"`
 	Prev       string `json:"prev"`
 }
 
-// CanonicalBytes returns the bytes the event's hash is computed over: every
-// field but Hash, as JSON with a fixed field order and UTC nanosecond time.
-func (e *Event) CanonicalBytes() []byte {
+// eventBody fixes the field order and spelling of the body's bytes.
+type eventBody struct {
+	Salt    string `json:"salt"`
+	Summary string `json:"summary"`
+	Before  string `json:"before"`
+	After   string `json:"after"`
+}
+
+// HeaderBytes returns the bytes the event's hash is computed over: every
+// field of the header, BodyHash included, as JSON with a fixed field order
+// and UTC nanosecond time.
+func (e *Event) HeaderBytes() []byte {
+	return canonicalJSON(eventHeader{
+		Format: EventFormat, ID: e.ID, At: e.At.UTC().Format(time.RFC3339Nano), Actor: e.Actor, Action: e.Action,
+		RecordType: e.RecordType, RecordID: e.RecordID, ClaimID: e.ClaimID, Body: e.BodyHash,
+		Legacy: e.LegacyHash, Prev: e.Prev,
+	})
+}
+
+// BodyBytes returns the canonical bytes of the body, whose SHA-256 is
+// BodyHash.
+func (e *Event) BodyBytes() []byte {
+	return canonicalJSON(eventBody{Salt: e.Salt, Summary: e.Summary, Before: e.Before, After: e.After})
+}
+
+// canonicalJSON encodes a struct of strings and ints, which cannot fail,
+// without escaping HTML and without a trailing newline.
+func canonicalJSON(v any) []byte {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	// Encoding a struct of strings cannot fail.
-	_ = enc.Encode(canonicalEvent{
-		ID: e.ID, At: e.At.UTC().Format(time.RFC3339Nano), Actor: e.Actor, Action: e.Action,
-		RecordType: e.RecordType, RecordID: e.RecordID, ClaimID: e.ClaimID, Summary: e.Summary,
-		Before: e.Before, After: e.After, Prev: e.Prev,
-	})
+	_ = enc.Encode(v)
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
-// ComputeHash returns the hex SHA-256 of the event's canonical bytes.
-func (e *Event) ComputeHash() string {
-	sum := sha256.Sum256(e.CanonicalBytes())
+// ComputeBodyHash returns the hex SHA-256 of the event's body.
+func (e *Event) ComputeBodyHash() string {
+	sum := sha256.Sum256(e.BodyBytes())
 	return hex.EncodeToString(sum[:])
+}
+
+// ComputeHash returns the hex SHA-256 of the event's header.
+func (e *Event) ComputeHash() string {
+	sum := sha256.Sum256(e.HeaderBytes())
+	return hex.EncodeToString(sum[:])
+}
+
+// Seal sets BodyHash from the body, then Hash from the header: what a
+// writer does once every other field is set.
+func (e *Event) Seal() {
+	e.BodyHash = e.ComputeBodyHash()
+	e.Hash = e.ComputeHash()
 }
 
 // HistoryCheck is the result of verifying a database's history.

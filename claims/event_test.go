@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +13,7 @@ import (
 )
 
 func fixedEvent() claims.Event {
-	return claims.Event{
+	e := claims.Event{
 		ID:         "ev-1",
 		At:         time.Date(2024, 6, 19, 14, 30, 5, 123456789, time.FixedZone("CEST", 2*60*60)),
 		Actor:      "Léa Martin",
@@ -23,63 +24,53 @@ func fixedEvent() claims.Event {
 		Summary:    "in review → published",
 		Before:     `{"status":"in-review"}`,
 		After:      `{"status":"published"}`,
+		Salt:       "00112233445566778899aabbccddeeff",
 		Prev:       "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-		Hash:       "not part of the canonical bytes",
 	}
+	e.Seal()
+	return e
 }
 
-// goldenCanonical is the canonical form of fixedEvent. Every hash chain
-// already written depends on it: if this test fails, existing histories no
-// longer verify.
-const goldenCanonical = `{"id":"ev-1","at":"2024-06-19T12:30:05.123456789Z","actor":"Léa Martin","action":"claim.status",` +
-	`"record_type":"claim","record_id":"c-1","claim_id":"c-1","summary":"in review → published",` +
-	`"before":"{\"status\":\"in-review\"}","after":"{\"status\":\"published\"}",` +
-	`"prev":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}`
+// goldenBody and goldenHeader are the canonical forms of fixedEvent. Every
+// hash chain already written depends on them: if this test fails, existing
+// histories no longer verify.
+const (
+	goldenBody = `{"salt":"00112233445566778899aabbccddeeff","summary":"in review → published",` +
+		`"before":"{\"status\":\"in-review\"}","after":"{\"status\":\"published\"}"}`
+	goldenHeader = `{"v":2,"id":"ev-1","at":"2024-06-19T12:30:05.123456789Z","actor":"Léa Martin","action":"claim.status",` +
+		`"record_type":"claim","record_id":"c-1","claim_id":"c-1","body":"%s",` +
+		`"prev":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}`
+)
+
+func sum(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
+}
 
 func TestEventCanonicalBytesGolden(t *testing.T) {
-	for name, tt := range map[string]struct {
-		event claims.Event
-		want  string
-	}{
-		"fixed event": {fixedEvent(), goldenCanonical},
-		"zero event": {claims.Event{},
-			`{"id":"","at":"0001-01-01T00:00:00Z","actor":"","action":"","record_type":"","record_id":"","claim_id":"","summary":"","before":"","after":"","prev":""}`},
-		"whole seconds in UTC": {claims.Event{ID: "ev-2", At: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC), Action: "claim.create"},
-			`{"id":"ev-2","at":"2024-01-02T03:04:05Z","actor":"","action":"claim.create","record_type":"","record_id":"","claim_id":"","summary":"","before":"","after":"","prev":""}`},
-		"html not escaped": {claims.Event{At: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC), Summary: `<b>Vrai</b> & "faux" > 'rien'`},
-			`{"id":"","at":"2024-01-02T03:04:05Z","actor":"","action":"","record_type":"","record_id":"","claim_id":"","summary":"<b>Vrai</b> & \"faux\" > 'rien'","before":"","after":"","prev":""}`},
-	} {
-		t.Run(name, func(t *testing.T) {
-			e := tt.event
-			got := string(e.CanonicalBytes())
-			if got != tt.want {
-				t.Errorf("CanonicalBytes\n got %s\nwant %s", got, tt.want)
-			}
-			if strings.HasSuffix(got, "\n") {
-				t.Errorf("CanonicalBytes ends with a newline")
-			}
-			if !json.Valid([]byte(got)) {
-				t.Errorf("CanonicalBytes is not valid JSON: %s", got)
-			}
-			sum := sha256.Sum256([]byte(tt.want))
-			if got, want := e.ComputeHash(), hex.EncodeToString(sum[:]); got != want {
-				t.Errorf("ComputeHash = %s, want %s", got, want)
-			}
-		})
-	}
-}
-
-func TestEventCanonicalBytesStable(t *testing.T) {
 	e := fixedEvent()
-	first := string(e.CanonicalBytes())
-	for i := range 5 {
-		if got := string(e.CanonicalBytes()); got != first {
-			t.Fatalf("call %d: CanonicalBytes = %s, want %s", i, got, first)
+	if got := string(e.BodyBytes()); got != goldenBody {
+		t.Errorf("BodyBytes\n got %s\nwant %s", got, goldenBody)
+	}
+	if e.BodyHash != sum(goldenBody) {
+		t.Errorf("BodyHash = %s, want the SHA-256 of the body", e.BodyHash)
+	}
+	header := fmt.Sprintf(goldenHeader, sum(goldenBody))
+	if got := string(e.HeaderBytes()); got != header {
+		t.Errorf("HeaderBytes\n got %s\nwant %s", got, header)
+	}
+	if e.Hash != sum(header) {
+		t.Errorf("Hash = %s, want the SHA-256 of the header", e.Hash)
+	}
+	for _, b := range [][]byte{e.BodyBytes(), e.HeaderBytes()} {
+		if !json.Valid(b) || strings.HasSuffix(string(b), "\n") {
+			t.Errorf("not one line of valid JSON: %q", b)
 		}
 	}
-	copied := fixedEvent()
-	if got := string(copied.CanonicalBytes()); got != first {
-		t.Errorf("an equal event has canonical bytes %s, want %s", got, first)
+	legacy := fixedEvent()
+	legacy.LegacyHash = strings.Repeat("ab", 32)
+	if got := string(legacy.HeaderBytes()); !strings.Contains(got, `"legacy":"`+legacy.LegacyHash+`","prev":`) {
+		t.Errorf("the header of an event from a schema 3 file: %s", got)
 	}
 }
 
@@ -93,23 +84,24 @@ func TestEventCanonicalBytesDoesNotEscapeHTML(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			e := fixedEvent()
-			e.Summary, e.Before, e.After = s, s, s
-			got := string(e.CanonicalBytes())
-			if strings.Contains(got, `\u003c`) || strings.Contains(got, `\u003e`) || strings.Contains(got, `\u0026`) {
-				t.Errorf("CanonicalBytes escapes HTML: %s", got)
+			e.Summary, e.Before, e.After, e.Actor = s, s, s, s
+			for _, got := range []string{string(e.BodyBytes()), string(e.HeaderBytes())} {
+				if strings.Contains(got, `\u003c`) || strings.Contains(got, `\u003e`) || strings.Contains(got, `\u0026`) {
+					t.Errorf("the canonical bytes escape HTML: %s", got)
+				}
 			}
-			if want := `"summary":"` + s + `"`; !strings.Contains(got, want) {
-				t.Errorf("CanonicalBytes = %s, want it to contain %s", got, want)
+			if want := `"summary":"` + s + `"`; !strings.Contains(string(e.BodyBytes()), want) {
+				t.Errorf("BodyBytes = %s, want it to contain %s", e.BodyBytes(), want)
 			}
 		})
 	}
 }
 
-func TestEventComputeHashChangesWithEachField(t *testing.T) {
+// Every field shown, the body's through BodyHash, changes the hash.
+func TestEventHashCoversEveryFieldShown(t *testing.T) {
 	base := fixedEvent()
-	baseHash := base.ComputeHash()
-	if len(baseHash) != 64 {
-		t.Fatalf("ComputeHash = %q, want 64 hex digits", baseHash)
+	if len(base.Hash) != 64 {
+		t.Fatalf("Hash = %q, want 64 hex digits", base.Hash)
 	}
 	for name, tt := range map[string]struct {
 		edit       func(e *claims.Event)
@@ -126,10 +118,13 @@ func TestEventComputeHashChangesWithEachField(t *testing.T) {
 		"Summary":           {func(e *claims.Event) { e.Summary = "in review → corrected" }, true},
 		"Before":            {func(e *claims.Event) { e.Before = `{"status":"verdict-drafted"}` }, true},
 		"After":             {func(e *claims.Event) { e.After = `{"status":"corrected"}` }, true},
+		"Salt":              {func(e *claims.Event) { e.Salt = strings.Repeat("0", 32) }, true},
+		"LegacyHash":        {func(e *claims.Event) { e.LegacyHash = strings.Repeat("ab", 32) }, true},
 		"Prev":              {func(e *claims.Event) { e.Prev = "" }, true},
 		"boundary moved":    {func(e *claims.Event) { e.RecordType, e.RecordID = "clai", "mc-1" }, true},
 		"value moved":       {func(e *claims.Event) { e.Before, e.After = e.After, e.Before }, true},
 		"Hash":              {func(e *claims.Event) { e.Hash = "something else" }, false},
+		"Withheld":          {func(e *claims.Event) { e.Withheld = true }, false},
 		"same instant, UTC": {func(e *claims.Event) { e.At = e.At.UTC() }, false},
 		"same instant, other zone": {func(e *claims.Event) {
 			e.At = e.At.In(time.FixedZone("JST", 9*60*60))
@@ -139,9 +134,9 @@ func TestEventComputeHashChangesWithEachField(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			e := fixedEvent()
 			tt.edit(&e)
-			got := e.ComputeHash()
-			if changed := got != baseHash; changed != tt.wantChange {
-				t.Errorf("hash changed = %v, want %v (canonical %s)", changed, tt.wantChange, e.CanonicalBytes())
+			e.Seal()
+			if changed := e.Hash != base.Hash; changed != tt.wantChange {
+				t.Errorf("hash changed = %v, want %v (header %s)", changed, tt.wantChange, e.HeaderBytes())
 			}
 		})
 	}

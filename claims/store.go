@@ -148,6 +148,12 @@ type Store interface {
 	// VerifyHistory checks every link of the history. A broken link is
 	// reported in the result, not as an error.
 	VerifyHistory(ctx context.Context) (*HistoryCheck, error)
+	// FindEventByHash returns the event whose hash is hash, such as the
+	// history head a report printed, or whose hash it was before the
+	// file's events committed to their bodies (schema 4). Returns
+	// ENOTFOUND when no event of the file has it, and EINVALID when hash
+	// is not a SHA-256.
+	FindEventByHash(ctx context.Context, hash string) (*Event, error)
 
 	// Close releases the database file.
 	Close() error

@@ -141,12 +141,15 @@ type eventOutput struct {
 	After      string    `json:"after"`
 	Prev       string    `json:"prev"`
 	Hash       string    `json:"hash"`
+	// Withheld is true when a copy for outside the newsroom left out the
+	// summary and changes, which name a protected source.
+	Withheld bool `json:"withheld"`
 }
 
 func eventsJSON(events []*claims.Event) []eventOutput {
 	out := make([]eventOutput, len(events))
 	for i, e := range events {
-		out[i] = eventOutput{e.ID, e.At, e.Actor, e.Action, e.RecordType, e.RecordID, e.ClaimID, e.Summary, e.Before, e.After, e.Prev, e.Hash}
+		out[i] = eventOutput{e.ID, e.At, e.Actor, e.Action, e.RecordType, e.RecordID, e.ClaimID, e.Summary, e.Before, e.After, e.Prev, e.Hash, e.Withheld}
 	}
 	return out
 }

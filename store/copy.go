@@ -225,8 +225,8 @@ func redactSource(v []byte) ([]byte, error) {
 	return json.Marshal(env)
 }
 
-// event withholds the details of an event about a protected source or the
-// evidence citing it, keeping its hash.
+// event withholds the body of an event about a protected source or the
+// evidence citing it: its header, and so its hash, stay.
 func (r *redactor) event(k, v []byte) ([]byte, error) {
 	se, err := decodeEvent(k, v)
 	if err != nil {
@@ -237,6 +237,5 @@ func (r *redactor) event(k, v []byte) ([]byte, error) {
 	if e.Withheld || !(r.sources[string(key)] || r.evidence[e.RecordID]) {
 		return v, nil
 	}
-	e.Withheld = true
-	return append(append([]byte(nil), v[:32]...), withheldBytes(e)...), nil
+	return withhold(k, v)
 }

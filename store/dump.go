@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,18 +14,19 @@ import (
 // dumpFormat versions the JSON dump. A reader refuses versions it does not
 // know rather than guess. Format 2 added the heads of merged chains and the
 // versions merges set aside, without which a file that ever merged could
-// not be restored whole; format 1 dumps still restore.
-const dumpFormat = 2
+// not be restored whole; format 3 holds events as a header and a body.
+// Dumps of earlier formats still restore.
+const dumpFormat = 3
 
 // The dump is one JSON object. Records are written as the file stores them,
 // envelope and all, one per line, in key order, so a dump diffs well and a
 // restore appends keys in order.
 //
-//	{"claimdesk_dump":2,"schema_version":3,"complete":true,
+//	{"claimdesk_dump":3,"schema_version":4,"complete":true,
 //	 "settings":{envelope},"history_head":"…","merged_heads":["…"],
 //	 "articles":[…],"sources":[…],"claims":[…],"evidence":[…],
 //	 "reviews":[{"claim_id":"…","record":{envelope}}],"corrections":[…],
-//	 "events":[{"hash":"…","event":{canonical event}}],
+//	 "events":[{"hash":"…","event":{header},"body":{body}}],
 //	 "conflicts":[{"record_id":"…","versions":[{"type":"…","record":{envelope}}]}]}
 type dumpHeader struct {
 	Dump        int             `json:"claimdesk_dump"`
@@ -51,9 +51,13 @@ type childRecord struct {
 	Record  json.RawMessage `json:"record"`
 }
 
+// dumpedEvent is an event as a dump holds it: its hash, its header, and
+// its body unless a copy for outside the newsroom withheld it. Dumps before
+// format 3 hold events in the form before schema 4, in "event" alone.
 type dumpedEvent struct {
 	Hash  string          `json:"hash"`
 	Event json.RawMessage `json:"event"`
+	Body  json.RawMessage `json:"body,omitempty"`
 }
 
 // WriteDump writes the selected records, with their revisions, tombstones
@@ -204,8 +208,9 @@ func (t *tx) dumpChildren(w *bufio.Writer, name string, bucket []byte, keep map[
 func (t *tx) dumpEvents(w *bufio.Writer, sel *dumpSelection) error {
 	return writeArray(w, "events", func(item func([]byte) error) error {
 		return t.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
-			if len(v) < sha256.Size {
-				return fmt.Errorf("dump: event %s is truncated", idString(k))
+			hash, header, body, current, err := splitEvent(v)
+			if err != nil {
+				return fmt.Errorf("dump: event %s: %w", idString(k), err)
 			}
 			if !sel.complete {
 				se, err := decodeEvent(k, v)
@@ -218,7 +223,10 @@ func (t *tx) dumpEvents(w *bufio.Writer, sel *dumpSelection) error {
 			}
 			// The canonical bytes go out as they are hashed: json.Marshal
 			// would escape <, > and & in them and break the hash.
-			return item(fmt.Appendf(nil, `{"hash":"%x","event":%s}`, v[:sha256.Size], v[sha256.Size:]))
+			if !current || len(body) == 0 {
+				return item(fmt.Appendf(nil, `{"hash":"%x","event":%s}`, hash, header))
+			}
+			return item(fmt.Appendf(nil, `{"hash":"%x","event":%s,"body":%s}`, hash, header, body))
 		})
 	})
 }

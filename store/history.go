@@ -40,17 +40,16 @@ func (t *tx) appendEvent(ch change) error {
 	e := claims.Event{
 		ID: id.String(), At: t.now, Actor: t.actor, Action: ch.action,
 		RecordType: ch.recordType, RecordID: ch.recordID, ClaimID: ch.claimID,
-		Summary: ch.summary, Before: before, After: after,
+		Summary: ch.summary, Before: before, After: after, Salt: newSalt(),
 		Prev: string(meta.Get(metaHistoryHead)),
 	}
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	canonical := e.CanonicalBytes()
-	sum := sha256.Sum256(canonical)
+	e.Seal()
 	if err := firstErr(
-		t.put(bucketEvents, id[:], append(sum[:], canonical...)),
-		t.put(bucketMeta, metaHistoryHead, []byte(hex.EncodeToString(sum[:]))),
+		t.put(bucketEvents, id[:], eventValue(&e)),
+		t.put(bucketMeta, metaHistoryHead, []byte(e.Hash)),
 	); err != nil {
 		return err
 	}
@@ -129,69 +128,6 @@ func compactJSON(fields map[string]any) string {
 	return string(bytes.TrimSpace(buf.Bytes()))
 }
 
-// storedEvent is an event as read back, with the hash stored beside it.
-type storedEvent struct {
-	event      *claims.Event
-	storedHash string
-}
-
-func decodeEvent(key, value []byte) (storedEvent, error) {
-	if len(value) < sha256.Size {
-		return storedEvent{}, fmt.Errorf("event %s is truncated", idString(key))
-	}
-	var c struct {
-		ID, At, Actor, Action, Prev, Summary, Before, After string
-		RecordType                                          string `json:"record_type"`
-		RecordID                                            string `json:"record_id"`
-		ClaimID                                             string `json:"claim_id"`
-		Withheld                                            bool   `json:"withheld"`
-	}
-	if err := json.Unmarshal(value[sha256.Size:], &c); err != nil {
-		return storedEvent{}, fmt.Errorf("event %s: %w", idString(key), err)
-	}
-	at, _ := time.Parse(time.RFC3339Nano, c.At)
-	e := &claims.Event{ID: c.ID, At: at, Actor: c.Actor, Action: c.Action, RecordType: c.RecordType,
-		RecordID: c.RecordID, ClaimID: c.ClaimID, Summary: c.Summary, Before: c.Before, After: c.After, Prev: c.Prev}
-	stored := hex.EncodeToString(value[:sha256.Size])
-	e.Hash = e.ComputeHash()
-	if canonical := value[sha256.Size:]; !c.Withheld && !bytes.Equal(e.CanonicalBytes(), canonical) {
-		// Bytes that decode to the same fields were still changed: hash
-		// what is stored, which is what a dump carries and a restore checks.
-		sum := sha256.Sum256(canonical)
-		e.Hash = hex.EncodeToString(sum[:])
-	}
-	if c.Withheld {
-		// What was hashed is not in this copy: the hash can only be taken
-		// as stored, and the links around the event still checked.
-		e.Summary, e.Before, e.After, e.Withheld, e.Hash = "", "", "", true, stored
-		if !bytes.Equal(withheldBytes(e), value[sha256.Size:]) {
-			e.Hash = ""
-		}
-	}
-	return storedEvent{event: e, storedHash: stored}, nil
-}
-
-// withheldEvent is what a copy for outside the newsroom keeps of an event
-// that names a protected source: who did what to which record, and when.
-type withheldEvent struct {
-	ID         string `json:"id"`
-	At         string `json:"at"`
-	Actor      string `json:"actor"`
-	Action     string `json:"action"`
-	RecordType string `json:"record_type"`
-	RecordID   string `json:"record_id"`
-	ClaimID    string `json:"claim_id"`
-	Prev       string `json:"prev"`
-	Withheld   bool   `json:"withheld"`
-}
-
-// withheldBytes returns the stored form of a withheld event.
-func withheldBytes(e *claims.Event) []byte {
-	raw, _ := json.Marshal(withheldEvent{ID: e.ID, At: e.At.UTC().Format(time.RFC3339Nano), Actor: e.Actor, Action: e.Action,
-		RecordType: e.RecordType, RecordID: e.RecordID, ClaimID: e.ClaimID, Prev: e.Prev, Withheld: true})
-	return raw
-}
-
 // FindEvents returns the history events that match the filter, oldest first.
 func (db *DB) FindEvents(ctx context.Context, f claims.EventFilter) ([]*claims.Event, error) {
 	var out []*claims.Event
@@ -235,6 +171,31 @@ func (t *tx) findEvents(f claims.EventFilter) ([]*claims.Event, error) {
 		out = out[len(out)-f.Limit:]
 	}
 	return out, nil
+}
+
+// FindEventByHash returns the event with hash as its hash or its hash
+// before schema 4.
+func (db *DB) FindEventByHash(ctx context.Context, hash string) (*claims.Event, error) {
+	hash = strings.ToLower(strings.TrimSpace(hash))
+	if !isHexHash(hash) {
+		return nil, claims.Errorf(claims.EINVALID, "%.80q is not a SHA-256 written in hexadecimal.", hash)
+	}
+	var found *claims.Event
+	err := db.view(ctx, func(t *tx) error {
+		return t.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+			if found != nil {
+				return nil
+			}
+			if se, err := decodeEvent(k, v); err == nil && (se.storedHash == hash || se.event.LegacyHash == hash) {
+				found = se.event
+			}
+			return nil
+		})
+	})
+	if err == nil && found == nil {
+		err = claims.Errorf(claims.ENOTFOUND, "No event of this file has the hash %s: the history it belongs to is not this file's, or was rewritten.", hash)
+	}
+	return found, err
 }
 
 // VerifyHistory checks every event's hash and every link of the chains, and
@@ -281,25 +242,7 @@ func verifyEvents(btx *bolt.Tx) (*claims.HistoryCheck, error) {
 	return check, nil
 }
 
-// linkOf reads what verifying the chain needs of an event: its hash and
-// its link. An event whose bytes still match its hash needs no decoding:
-// its canonical form ends with the link, "prev". Any other is decoded in
-// full, to say what is wrong with it.
-func linkOf(key, value []byte) (storedEvent, error) {
-	if len(value) > sha256.Size {
-		body := value[sha256.Size:]
-		sum := sha256.Sum256(body)
-		if bytes.Equal(sum[:], value[:sha256.Size]) {
-			if prev, ok := tailPrev(body); ok {
-				hash := hex.EncodeToString(sum[:])
-				return storedEvent{event: &claims.Event{ID: idString(key), Prev: prev, Hash: hash}, storedHash: hash}, nil
-			}
-		}
-	}
-	return decodeEvent(key, value)
-}
-
-// tailPrev returns the value of the last field of a canonical event, prev.
+// tailPrev returns the value of the last field of an event's header, prev.
 // JSON escapes quotes inside strings, so the field's name cannot be faked
 // by the text before it.
 func tailPrev(body []byte) (string, bool) {
@@ -336,27 +279,39 @@ func mergedHeads(meta *bolt.Bucket) []string {
 func checkLinks(check *claims.HistoryCheck, all []storedEvent, heads map[string]bool, at func(id string) time.Time) {
 	stored := make(map[string]bool, len(all))
 	followed := make(map[string]bool, len(all))
+	// An event withheld by an older ClaimDesk links to the old hash of the
+	// event before it: that event is followed, and the withheld one is the
+	// break to report. It breaks the history whatever it links to.
+	followedByOld := map[string]bool{}
 	for _, se := range all {
 		stored[se.storedHash] = true
 		followed[se.event.Prev] = true
+		if se.oldForm {
+			followedByOld[se.event.Prev] = true
+		}
+	}
+	isFollowed := func(se storedEvent) bool {
+		return followed[se.storedHash] || (se.legacy != "" && followedByOld[se.legacy])
 	}
 	for _, se := range all {
 		e := se.event
 		when := func() time.Time {
 			if e.At.IsZero() {
-				return at(e.ID)
+				return at(se.id)
 			}
 			return e.At
 		}
 		switch {
+		case !se.sound():
+			fail(check, se.id, when(), se.problem)
 		case e.Hash != se.storedHash:
-			fail(check, e.ID, when(), claims.Textf("it was altered after it was written (its content no longer matches its hash)"))
+			fail(check, se.id, when(), claims.Textf("it was altered after it was written (its content no longer matches its hash)"))
 		case e.Prev != "" && !stored[e.Prev]:
-			fail(check, e.ID, when(), claims.Textf("the event before it is missing or was altered"))
-		case !followed[se.storedHash] && !heads[se.storedHash]:
-			fail(check, e.ID, when(), claims.Textf("no later event links to it: an event after it was removed, or it was inserted"))
+			fail(check, se.id, when(), claims.Textf("the event before it is missing or was altered"))
+		case !isFollowed(se) && !heads[se.storedHash]:
+			fail(check, se.id, when(), claims.Textf("no later event links to it: an event after it was removed, or it was inserted"))
 		}
-		if !followed[se.storedHash] {
+		if !isFollowed(se) {
 			check.Heads = append(check.Heads, se.storedHash)
 		}
 	}

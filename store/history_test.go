@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"claimdesk/claims"
 
@@ -214,11 +216,39 @@ func TestVerifyNamesTheFirstBrokenEvent(t *testing.T) {
 		},
 		"content altered and hash recomputed": {
 			edit: func(b *bolt.Bucket, key, value []byte) error {
-				body := bytes.Replace(value[sha256.Size:], []byte(`"actor":"Bob"`), []byte(`"actor":"Eve"`), 1)
-				sum := sha256.Sum256(body)
-				return b.Put(key, append(sum[:], body...))
+				return b.Put(key, reseal(t, value, func(h []byte) []byte {
+					return bytes.Replace(h, []byte(`"actor":"Bob"`), []byte(`"actor":"Eve"`), 1)
+				}))
 			},
 			wantReason: "no later event links to it",
+		},
+		"summary altered": {
+			edit: func(b *bolt.Bucket, key, value []byte) error {
+				return b.Put(key, bytes.Replace(value, []byte(`"summary":"approved`), []byte(`"summary":"rejected`), 1))
+			},
+			wantReason: "summary or changes were altered",
+		},
+		"withheld, naming someone else, hash kept": {
+			edit: func(b *bolt.Bucket, key, value []byte) error {
+				forged := withheldOf(t, value, func(h []byte) []byte {
+					h = bytes.Replace(h, []byte(`"actor":"Bob"`), []byte(`"actor":"Eve"`), 1)
+					return bytes.Replace(h, []byte(`"action":"review.approve"`), []byte(`"action":"claim.delete"`), 1)
+				})
+				return b.Put(key, append(value[:sha256.Size:sha256.Size], forged[sha256.Size:]...))
+			},
+			wantReason: "altered",
+		},
+		"withheld in the old form, hash kept": {
+			edit: func(b *bolt.Bucket, key, value []byte) error {
+				e, err := decodeEvent(key, value)
+				if err != nil {
+					return err
+				}
+				old := legacyBytes(legacyWithheld{ID: e.event.ID, At: e.event.At.Format(time.RFC3339Nano), Actor: "Eve",
+					Action: "claim.delete", RecordType: "claim", RecordID: e.event.RecordID, Prev: e.event.Prev, Withheld: true})
+				return b.Put(key, append(value[:sha256.Size:sha256.Size], old...))
+			},
+			wantReason: "withheld by an older ClaimDesk",
 		},
 		"event removed": {
 			edit:       func(b *bolt.Bucket, key, _ []byte) error { return b.Delete(key) },
@@ -246,6 +276,72 @@ func TestVerifyNamesTheFirstBrokenEvent(t *testing.T) {
 			}
 		})
 	}
+}
+
+// reseal applies edit to a stored event's header and stores it with the
+// hash of the edited header, as someone who knows the format would.
+func reseal(t *testing.T, value []byte, edit func(header []byte) []byte) []byte {
+	t.Helper()
+	_, header, body, current, err := splitEvent(value)
+	if err != nil || !current {
+		t.Fatalf("not an event in the current form: %v", err)
+	}
+	header = edit(bytes.Clone(header))
+	sum := sha256.Sum256(header)
+	out := binary.BigEndian.AppendUint32(sum[:], uint32(len(header)))
+	return append(append(out, header...), body...)
+}
+
+// withheldOf is reseal without the body, as a copy for outside stores it.
+func withheldOf(t *testing.T, value []byte, edit func(header []byte) []byte) []byte {
+	t.Helper()
+	resealed := reseal(t, value, edit)
+	_, header, _, _, _ := splitEvent(resealed)
+	return resealed[:eventHeaderAt+len(header)]
+}
+
+// An event copied under another key would show twice in the history: the
+// key is bound to the event's ID, and the copy breaks the history.
+func TestVerifyRefusesAnEventCopiedUnderAnotherKey(t *testing.T) {
+	db := mustOpen(t, claims.LangFrench)
+	publishFlow(t, db)
+	var copied string
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketEvents)
+		_, v := b.Cursor().Last()
+		key := db.ids.next(epoch.Add(time.Hour))
+		copied = key.String()
+		return b.Put(key[:], bytes.Clone(v))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check, err := db.VerifyHistory(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if check.OK() || check.Broken.EventID != copied || !strings.Contains(check.Broken.Reason.String(), "stored under a key not its own") {
+		t.Fatalf("the history with a copied event: %+v", check.Broken)
+	}
+}
+
+// The head a report printed is found in the chain, by its hash today or,
+// in a file from before schema 4, by the hash it had then.
+func TestFindEventByHash(t *testing.T) {
+	db := mustOpen(t, claims.LangFrench)
+	publishFlow(t, db)
+	check, err := db.VerifyHistory(context.Background())
+	if err != nil || !check.OK() {
+		t.Fatal(check, err)
+	}
+	e, err := db.FindEventByHash(context.Background(), strings.ToUpper(check.Heads[0]))
+	if err != nil || e.Action != "claim.publish" {
+		t.Fatalf("FindEventByHash(head) = %+v, %v", e, err)
+	}
+	_, err = db.FindEventByHash(context.Background(), strings.Repeat("0", 64))
+	assertCode(t, err, claims.ENOTFOUND)
+	_, err = db.FindEventByHash(context.Background(), "report")
+	assertCode(t, err, claims.EINVALID)
 }
 
 // eventBefore returns the ID of the last stored event before id.

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -263,35 +264,25 @@ func (t *tx) putIncoming(r *inRecord) error {
 	return nil
 }
 
-// event checks an event from outside: its hash, its canonical form and its
-// fields. It returns the key and value to store.
-func (in *checkIn) event(de dumpedEvent) ([]byte, []byte, *claims.Event, error) {
-	value, err := in.eventValue(de)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	var probe struct{ ID string }
-	_ = json.Unmarshal(de.Event, &probe)
-	key, err := parseID("Event", probe.ID)
-	if err != nil || in.seen[string(key)] {
-		return nil, nil, nil, claims.Errorf(claims.EINVALID, "The %s has an event with a bad or repeated ID (%.40q).", in.from, probe.ID)
+// event checks an event from outside, in the form the file stores it: its
+// hash, the commitment to its body, its canonical form, the key it comes
+// under, and its fields.
+func (in *checkIn) event(key, value []byte) (*claims.Event, error) {
+	if len(key) != 16 || in.seen[string(key)] {
+		return nil, claims.Errorf(claims.EINVALID, "The %s has an event with a bad or repeated ID (%s).", in.from, idString(key))
 	}
 	in.seen[string(key)] = true
 	se, err := decodeEvent(key, value)
 	if err != nil {
-		return nil, nil, nil, claims.Errorf(claims.EINVALID, "The %s has an unreadable event: %v.", in.from, err)
+		return nil, claims.Errorf(claims.EINVALID, "The %s has an unreadable event: %v.", in.from, err)
+	}
+	if !se.sound() {
+		return nil, claims.Errorf(claims.EINVALID, "The %s's event %s cannot be accepted: %s.", in.from, idString(key), se.problem)
 	}
 	if err := se.event.Validate(); err != nil {
-		return nil, nil, nil, in.invalid("event", probe.ID, err)
+		return nil, in.invalid("event", idString(key), err)
 	}
-	canonical := se.event.CanonicalBytes()
-	if se.event.Withheld {
-		canonical = withheldBytes(se.event)
-	}
-	if !bytes.Equal(canonical, de.Event) {
-		return nil, nil, nil, claims.Errorf(claims.EINVALID, "The %s's event %s is not in canonical form; it was edited.", in.from, probe.ID)
-	}
-	return key, value, se.event, nil
+	return se.event, nil
 }
 
 // putEvent stores an event and indexes it under its claim.
@@ -305,23 +296,23 @@ func (t *tx) putEvent(key, value []byte, e *claims.Event) error {
 	return nil
 }
 
-// eventValue returns what the file stores for a dumped event: its SHA-256
-// followed by its canonical bytes.
-func (in *checkIn) eventValue(de dumpedEvent) ([]byte, error) {
-	var withheld struct{ Withheld bool }
-	_ = json.Unmarshal(de.Event, &withheld)
-	if withheld.Withheld {
-		// Its content is not in the dump: the hash stands as given, and
-		// the history check below tests its links.
-		sum, err := hex.DecodeString(de.Hash)
-		if err != nil || len(sum) != sha256.Size {
-			return nil, claims.Errorf(claims.EINVALID, "The %s has a withheld event without a proper hash.", in.from)
-		}
-		return append(sum, de.Event...), nil
+// storedForm returns the key and the stored value of a dumped event. An
+// event in the form before schema 4 is returned in that form, for
+// upgradeEvents to rewrite.
+func (de dumpedEvent) storedForm(from claims.Text) ([]byte, []byte, error) {
+	var probe struct{ ID string }
+	_ = json.Unmarshal(de.Event, &probe)
+	key, err := parseID("Event", probe.ID)
+	sum, hashErr := hex.DecodeString(de.Hash)
+	if err != nil || hashErr != nil || len(sum) != sha256.Size {
+		return nil, nil, claims.Errorf(claims.EINVALID, "The %s has an event with a bad ID or hash (%.40q).", from, probe.ID)
 	}
-	sum := sha256.Sum256(de.Event)
-	if hex.EncodeToString(sum[:]) != de.Hash {
-		return nil, claims.Errorf(claims.EINVALID, "The %s has an event whose hash does not match it; it was edited.", in.from)
+	if bytes.HasPrefix(de.Event, []byte(`{"v":`)) {
+		value := binary.BigEndian.AppendUint32(sum, uint32(len(de.Event)))
+		return key, append(append(value, de.Event...), de.Body...), nil
 	}
-	return append(sum[:], de.Event...), nil
+	if len(de.Body) > 0 {
+		return nil, nil, claims.Errorf(claims.EINVALID, "The %s's event %s has a body its form does not allow.", from, probe.ID)
+	}
+	return key, append(sum, de.Event...), nil
 }

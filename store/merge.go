@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -324,40 +323,98 @@ func (m *merger) children(typ string) error {
 	})
 }
 
-// events adds the other file's events this one lacks, each checked against
-// its hash, and adopts the other file's chain heads, so that both
-// histories verify in the merged file.
+// events adds the other file's events this one lacks, each checked as any
+// event from outside, and adopts the other file's chain heads, so that both
+// histories verify in the merged file. The events of a file from before
+// schema 4 are first rewritten as the migration to schema 4 rewrites them.
 func (m *merger) events() error {
+	theirs, err := m.otherEvents()
+	if err != nil {
+		return err
+	}
 	ours := m.t.Bucket(bucketEvents)
-	err := m.o.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
-		if len(v) < 32 {
-			return claims.Errorf(claims.EINVALID, "This file is damaged: an event is truncated.")
-		}
+	for _, key := range sortedKeys(theirs.values) {
+		k, v := []byte(key), theirs.values[key]
 		if mine := ours.Get(k); mine != nil {
-			if !bytes.Equal(mine, v) {
-				return claims.Errorf(claims.EINVALID, "The other file's event %s differs from this file's: one of them was altered.", idString(k))
+			if err := m.sameEvent(k, mine, v); err != nil {
+				return err
 			}
-			return nil
+			continue
 		}
-		key, value, e, err := m.in.event(dumpedEvent{Hash: hex.EncodeToString(v[:32]), Event: v[32:]})
+		e, err := m.in.event(k, v)
 		if err != nil {
 			return err
 		}
 		m.report.Events++
-		return m.t.putEvent(key, value, e)
-	})
-	if err != nil || m.report.Events == 0 {
-		return err
+		if err := m.t.putEvent(k, v, e); err != nil {
+			return err
+		}
 	}
-	return m.adoptHeads()
+	if m.report.Events == 0 {
+		return nil
+	}
+	return m.adoptHeads(theirs)
 }
 
-func (m *merger) adoptHeads() error {
+// otherEvents reads the other file's events, rewritten when it is older
+// than schema 4.
+func (m *merger) otherEvents() (*upgraded, error) {
+	values := map[string][]byte{}
+	err := m.o.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+		values[string(k)] = bytes.Clone(v)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var known map[string]string
+	if v, _ := readVersion(m.o); v < 4 {
+		known = rewrittenHashes(m.t.Bucket(bucketEvents))
+	}
+	up, err := upgradeEvents(values, known)
+	if err != nil {
+		return nil, claims.Errorf(claims.EINVALID, "The other file's history does not verify: %s", reason(err))
+	}
+	return up, nil
+}
+
+// sameEvent accepts the other file's version of an event this file has
+// when it is the same event: the same bytes, or the same header (and so
+// the same hash) with or without the body a copy for outside withheld. A
+// body this file lacks is taken, once checked. Anything else means one of
+// the two files was altered.
+func (m *merger) sameEvent(key, mine, theirs []byte) error {
+	if bytes.Equal(mine, theirs) {
+		return nil
+	}
+	ours, errO := decodeEvent(key, mine)
+	other, errT := decodeEvent(key, theirs)
+	switch {
+	case errO != nil || errT != nil:
+	case other.storedHash == ours.storedHash && ours.event.Withheld && !other.event.Withheld && other.sound():
+		return m.t.put(bucketEvents, key, theirs)
+	case other.storedHash == ours.storedHash && other.event.Withheld:
+		return nil
+	case other.event.Withheld && !other.sound() && ours.event.LegacyHash == other.storedHash:
+		return nil // withheld by an older ClaimDesk from this very event
+	case ours.event.LegacyHash != "" && ours.event.LegacyHash == other.event.LegacyHash:
+		// The same event of a file before schema 4, rewritten in a copy
+		// that could not link it as this one did: its predecessor there
+		// was withheld by an older ClaimDesk.
+		return nil
+	}
+	return claims.Errorf(claims.EINVALID, "The other file's event %s differs from this file's: one of them was altered.", idString(key))
+}
+
+func (m *merger) adoptHeads(theirs *upgraded) error {
 	meta := m.t.Bucket(bucketMeta)
 	own := string(meta.Get(metaHistoryHead))
 	set := map[string]bool{}
-	theirs := append(mergedHeads(m.o.Bucket(bucketMeta)), string(m.o.Bucket(bucketMeta).Get(metaHistoryHead)))
-	for _, h := range append(mergedHeads(meta), theirs...) {
+	other := append(mergedHeads(m.o.Bucket(bucketMeta)), string(m.o.Bucket(bucketMeta).Get(metaHistoryHead)))
+	for i, h := range other {
+		other[i] = theirs.newHead(h)
+	}
+	for _, h := range append(mergedHeads(meta), other...) {
 		if h != "" && h != own {
 			set[h] = true
 		}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sort"
 
 	"claimdesk/claims"
 
@@ -164,32 +165,38 @@ func checkSettings(raw json.RawMessage, from claims.Text) ([]byte, error) {
 // restoreEvents stores the events as they were, after checking that each is
 // in canonical form and matches its hash, then requires the whole history
 // to verify: a restored file must be as trustworthy as the one dumped.
+// Events of a dump from before schema 4 are first rewritten as the
+// migration to schema 4 rewrites them, heads and all.
 func (t *tx) restoreEvents(in *checkIn, events []dumpedEvent, head string, merged []string) error {
+	values := make(map[string][]byte, len(events))
 	for _, de := range events {
-		key, value, e, err := in.event(de)
+		key, value, err := de.storedForm(claims.Textf("dump"))
 		if err != nil {
 			return err
 		}
-		if err := t.putEvent(key, value, e); err != nil {
-			return err
+		if values[string(key)] != nil {
+			return claims.Errorf(claims.EINVALID, "The %s has an event with a bad or repeated ID (%s).", claims.Textf("dump"), idString(key))
 		}
+		values[string(key)] = value
 	}
-	if err := t.put(bucketMeta, metaHistoryHead, []byte(head)); err != nil {
+	up, err := upgradeEvents(values, nil)
+	if err != nil {
 		return err
 	}
-	if len(merged) > 0 {
-		for _, h := range merged {
-			if !isHexHash(h) {
-				return claims.Errorf(claims.EINVALID, "The dump names a merged history whose head is not a SHA-256.")
-			}
-		}
-		raw, err := json.Marshal(merged)
+	for _, key := range sortedKeys(up.values) {
+		e, err := in.event([]byte(key), up.values[key])
 		if err != nil {
 			return err
 		}
-		if err := t.put(bucketMeta, metaMergedHeads, raw); err != nil {
+		if err := t.putEvent([]byte(key), up.values[key], e); err != nil {
 			return err
 		}
+	}
+	if err := t.put(bucketMeta, metaHistoryHead, []byte(up.newHead(head))); err != nil {
+		return err
+	}
+	if err := t.putMergedHeads(merged, up); err != nil {
+		return err
 	}
 	check, err := verifyEvents(t.Tx)
 	if err != nil {
@@ -199,6 +206,36 @@ func (t *tx) restoreEvents(in *checkIn, events []dumpedEvent, head string, merge
 		return claims.Errorf(claims.EINVALID, "The dump's history does not verify: event %s %s.", check.Broken.EventID, check.Broken.Reason)
 	}
 	return nil
+}
+
+// putMergedHeads stores the heads of the chains merged in, each as its
+// events were rewritten.
+func (t *tx) putMergedHeads(merged []string, up *upgraded) error {
+	if len(merged) == 0 {
+		return nil
+	}
+	heads := make([]string, len(merged))
+	for i, h := range merged {
+		if !isHexHash(h) {
+			return claims.Errorf(claims.EINVALID, "The dump names a merged history whose head is not a SHA-256.")
+		}
+		heads[i] = up.newHead(h)
+	}
+	raw, err := json.Marshal(heads)
+	if err != nil {
+		return err
+	}
+	return t.put(bucketMeta, metaMergedHeads, raw)
+}
+
+// sortedKeys returns the keys of m in order, as bbolt takes them fastest.
+func sortedKeys(m map[string][]byte) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // restoreConflicts stores the versions merges set aside, each checked as

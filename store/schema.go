@@ -1,7 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -62,6 +64,7 @@ var migrations = []migration{
 		bucketReviews, bucketCorrections, bucketEvents, bucketClaimEvents)},
 	{2, "add compact claim summaries for fast lists", addSummaries},
 	{3, "keep the versions merges set aside", createBuckets(bucketConflicts)},
+	{4, "make every event commit to its summary and changes", upgradeHistory},
 }
 
 // SchemaVersion is the schema this program writes.
@@ -126,4 +129,47 @@ func readVersion(tx *bolt.Tx) (uint64, bool) {
 		return 0, false
 	}
 	return binary.BigEndian.Uint64(v), true
+}
+
+// upgradeHistory rewrites the history's events so that each hash covers
+// every field shown, the body through a commitment in the header, and
+// relinks the chains and their heads to the new hashes. Each event keeps
+// its old hash, so a report printed before can still be found.
+func upgradeHistory(tx *bolt.Tx) error {
+	events := tx.Bucket(bucketEvents)
+	values := map[string][]byte{}
+	if err := events.ForEach(func(k, v []byte) error {
+		values[string(k)] = bytes.Clone(v)
+		return nil
+	}); err != nil {
+		return err
+	}
+	up, err := upgradeEvents(values, nil)
+	if err != nil {
+		return err
+	}
+	events.FillPercent = fillPercent
+	for _, key := range sortedKeys(up.values) {
+		if err := events.Put([]byte(key), up.values[key]); err != nil {
+			return err
+		}
+	}
+	meta := tx.Bucket(bucketMeta)
+	if head := meta.Get(metaHistoryHead); head != nil {
+		if err := meta.Put(metaHistoryHead, []byte(up.newHead(string(head)))); err != nil {
+			return err
+		}
+	}
+	merged := mergedHeads(meta)
+	if len(merged) == 0 {
+		return nil
+	}
+	for i, h := range merged {
+		merged[i] = up.newHead(h)
+	}
+	raw, err := json.Marshal(merged)
+	if err != nil {
+		return err
+	}
+	return meta.Put(metaMergedHeads, raw)
 }
