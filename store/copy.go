@@ -169,44 +169,107 @@ func copyBuckets(src, dst *bolt.Tx, redact bool) error {
 }
 
 // redactor rewrites what names a protected source, for a copy that leaves
-// the newsroom.
+// the newsroom: the source itself, the evidence that cites it, the
+// versions of either that merges set aside, and the bodies of the history
+// events about them. A source is protected when any version of it, kept or
+// set aside, says so: a colleague's concurrent edit must not unprotect it.
 type redactor struct {
 	sources  map[string]bool // keys of protected sources
-	evidence map[string]bool // IDs of evidence citing them
+	evidence map[string]bool // keys of evidence citing them
 }
 
 func newRedactor(tx *bolt.Tx) (*redactor, error) {
 	r := &redactor{sources: map[string]bool{}, evidence: map[string]bool{}}
-	err := tx.Bucket(bucketSources).ForEach(func(k, v []byte) error {
+	err := eachVersion(tx, bucketSources, "source", func(key []byte, raw []byte) error {
 		var rec sourceRecord
-		if _, err := decodeEnvelope(v, &rec); err != nil {
+		if _, err := decodeEnvelope(raw, &rec); err != nil {
 			return err
 		}
 		if rec.Protected {
-			r.sources[string(k)] = true
+			r.sources[string(key)] = true
 		}
 		return nil
 	})
 	if err != nil || len(r.sources) == 0 {
 		return r, err
 	}
-	err = tx.Bucket(bucketSourceUses).ForEach(func(k, _ []byte) error {
-		if len(k) == 32 && r.sources[string(k[:16])] {
-			r.evidence[idString(k[16:])] = true
+	err = eachVersion(tx, bucketEvidence, "evidence", func(key []byte, raw []byte) error {
+		var rec evidenceRecord
+		if _, err := decodeEnvelope(raw, &rec); err != nil {
+			return err
+		}
+		if source, err := parseID("Source", rec.SourceID); err == nil && r.sources[string(source)] {
+			r.evidence[string(key)] = true
 		}
 		return nil
 	})
 	return r, err
 }
 
+// eachVersion calls fn with every version of the records of type typ: the
+// one in bucket, and those merges set aside.
+func eachVersion(tx *bolt.Tx, bucket []byte, typ string, fn func(key, raw []byte) error) error {
+	if err := tx.Bucket(bucket).ForEach(fn); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketConflicts).ForEach(func(k, v []byte) error {
+		var list []setAside
+		if err := json.Unmarshal(v, &list); err != nil {
+			return fmt.Errorf("read the conflict of %x: %w", k, err)
+		}
+		for _, aside := range list {
+			if aside.Type != typ {
+				continue
+			}
+			if err := fn(k, aside.Record); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 func (r *redactor) value(bucket, k, v []byte) ([]byte, error) {
 	switch {
 	case bytes.Equal(bucket, bucketSources) && r.sources[string(k)]:
 		return redactSource(v)
+	case bytes.Equal(bucket, bucketEvidence) && r.evidence[string(k)]:
+		return redactEvidence(v)
+	case bytes.Equal(bucket, bucketConflicts):
+		return r.conflict(k, v)
 	case bytes.Equal(bucket, bucketEvents):
 		return r.event(k, v)
 	}
 	return v, nil
+}
+
+// conflict redacts the versions set aside of a protected source or of
+// evidence citing one.
+func (r *redactor) conflict(k, v []byte) ([]byte, error) {
+	redact := map[string]func([]byte) ([]byte, error){}
+	if r.sources[string(k)] {
+		redact["source"] = redactSource
+	}
+	if r.evidence[string(k)] {
+		redact["evidence"] = redactEvidence
+	}
+	if len(redact) == 0 {
+		return v, nil
+	}
+	var list []setAside
+	if err := json.Unmarshal(v, &list); err != nil {
+		return nil, fmt.Errorf("read the conflict of %x: %w", k, err)
+	}
+	for i, aside := range list {
+		if fn := redact[aside.Type]; fn != nil {
+			raw, err := fn(aside.Record)
+			if err != nil {
+				return nil, err
+			}
+			list[i].Record = raw
+		}
+	}
+	return json.Marshal(list)
 }
 
 // redactSource keeps a protected source's type and grade, so the evidence
@@ -225,6 +288,22 @@ func redactSource(v []byte) ([]byte, error) {
 	return json.Marshal(env)
 }
 
+// redactEvidence keeps what evidence citing a protected source says (the
+// excerpt and its stance) and drops the notes and the locator, where a
+// checker writes down who said it and where to find them.
+func redactEvidence(v []byte) ([]byte, error) {
+	var rec evidenceRecord
+	env, err := decodeEnvelope(v, &rec)
+	if err != nil {
+		return nil, err
+	}
+	rec.Locator, rec.Note = "", ""
+	if env.Data, err = json.Marshal(rec); err != nil {
+		return nil, err
+	}
+	return json.Marshal(env)
+}
+
 // event withholds the body of an event about a protected source or the
 // evidence citing it: its header, and so its hash, stay.
 func (r *redactor) event(k, v []byte) ([]byte, error) {
@@ -234,7 +313,7 @@ func (r *redactor) event(k, v []byte) ([]byte, error) {
 	}
 	e := se.event
 	key, _ := parseID("Record", e.RecordID)
-	if e.Withheld || !(r.sources[string(key)] || r.evidence[e.RecordID]) {
+	if e.Withheld || !(r.sources[string(key)] || r.evidence[string(key)]) {
 		return v, nil
 	}
 	return withhold(k, v)

@@ -91,3 +91,66 @@ func TestCopyForOutsideWithholdsProtectedSources(t *testing.T) {
 	}
 	restored.Close()
 }
+
+// A protected source's identity leaves in no part of a copy for outside:
+// not in the record, nor in the versions a merge set aside (even when the
+// kept version was unprotected by a colleague's concurrent edit), nor in
+// the evidence that cites it, nor in the history, nor in any page of the
+// file. The test searches the copy's raw bytes.
+func TestCopyForOutsideLeavesNoTraceOfAProtectedSource(t *testing.T) {
+	for name, bobUnprotects := range map[string]bool{"both keep it protected": false, "Bob unprotects it": true} {
+		t.Run(name, func(t *testing.T) {
+			alice, bob, claimID, bobPath := twoCopies(t)
+			secret := &claims.Source{Type: claims.SourceInterview, Title: "Jean Dupont", Authors: []string{"Jean Dupont"},
+				URL: "https://annuaire.example/dupont", Notes: "tél. 06 12 34 56 78", Reliability: claims.ReliabilityB, Protected: true}
+			ev := &claims.Evidence{ClaimID: claimID, Excerpt: "il a vu les conteneurs", Locator: "appel avec Jean Dupont", Note: "rappeler au 06 12 34 56 78", Stance: claims.StanceSupports}
+			if err := alice.AddSourceWithEvidence(as("Alice"), secret, ev); err != nil {
+				t.Fatal(err)
+			}
+			alicePath := alice.Path()
+			alice.Close()
+			bob.Close()
+			copyDB(t, alicePath, bobPath)
+			alice, bob = mustOpenPath(t, alicePath, ""), mustOpenPath(t, bobPath, "")
+			notes, title, locator := "Dupont, 06 12 34 56 78, joignable le soir", "Jean Dupont (ministère)", "second appel, Dupont"
+			if _, err := alice.UpdateSource(as("Alice"), secret.ID, claims.SourceUpdate{Notes: &notes}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := alice.UpdateEvidence(as("Alice"), ev.ID, claims.EvidenceUpdate{Locator: &locator}); err != nil {
+				t.Fatal(err)
+			}
+			unprotected := !bobUnprotects
+			if _, err := bob.UpdateSource(as("Bob"), secret.ID, claims.SourceUpdate{Title: &title, Protected: &unprotected}); err != nil {
+				t.Fatal(err)
+			}
+			note := "Dupont préfère l'anonymat"
+			if _, err := bob.UpdateEvidence(as("Bob"), ev.ID, claims.EvidenceUpdate{Note: &note}); err != nil {
+				t.Fatal(err)
+			}
+			if report := mergeFrom(t, alice, bob, bobPath); len(report.Conflicts) != 2 {
+				t.Fatalf("the merge made %d conflicts, want the source's and the evidence's", len(report.Conflicts))
+			}
+			out := filepath.Join(t.TempDir(), "outside.db")
+			if err := alice.SaveCopy(as("Alice"), out, claims.CopyOptions{WithoutProtected: true}); err != nil {
+				t.Fatal(err)
+			}
+			raw, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, leak := range []string{"Dupont", "06 12 34 56 78", "annuaire.example", "ministère"} {
+				if i := bytes.Index(raw, []byte(leak)); i >= 0 {
+					t.Errorf("the outside copy holds %q at byte %d: …%q…", leak, i, raw[max(0, i-60):min(len(raw), i+60)])
+				}
+			}
+			copied := mustOpenPath(t, out, "")
+			if report, err := copied.Check(context.Background()); err != nil || !report.OK() {
+				t.Fatalf("the outside copy's check: %+v, %v", report, err)
+			}
+			conflicts, err := copied.FindConflicts(context.Background())
+			if err != nil || len(conflicts) != 2 {
+				t.Fatalf("the outside copy's conflicts: %+v, %v", conflicts, err)
+			}
+		})
+	}
+}
