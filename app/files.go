@@ -144,20 +144,31 @@ func (ui *UI) askArticleDetails(doc extract.Document) {
 // importNow looks for the article's claims and stores them with it, off
 // the UI goroutine and with a progress indicator, then shows the article.
 func (ui *UI) importNow(a *claims.Article) {
-	var found []*claims.Claim
+	var found extract.Suggestions
 	ui.withProgress(lang.L("files.looking"), func() error {
 		var err error
-		found, err = extract.Suggest(a.Text, extract.Analyze(a.Text, a.Language), extract.DefaultThreshold)
+		found, err = extract.SuggestCapped(a.Text, extract.Analyze(a.Text, a.Language), extract.DefaultThreshold)
 		if err == nil {
-			err = ui.store.ImportArticle(ui.actor(), a, found)
+			err = ui.store.ImportArticle(ui.actor(), a, found.Claims)
 		}
 		return err
 	}, func() {
 		ui.sidebar.reload()
 		ui.selectArticle(a.ID)
-		n := len(found)
-		ui.status.SetText(lang.N("files.imported", n, map[string]any{"Title": a.Title, "Count": formatInt(n)}))
+		ui.showImported(a, found)
 	})
+}
+
+// showImported says in the status bar how many claims the import
+// suggested, and in a dialog as well when extract.MaxSuggestions left some
+// out: the status bar is easy to miss, and too narrow for both sentences.
+func (ui *UI) showImported(a *claims.Article, found extract.Suggestions) {
+	n := len(found.Claims)
+	imported := lang.N("files.imported", n, map[string]any{"Title": a.Title, "Count": formatInt(n)})
+	ui.status.SetText(imported)
+	if found.Capped() {
+		dialog.ShowInformation(lang.L("files.import-title"), imported+"\n"+textIn(found.Note()), ui.window)
+	}
 }
 
 // newClaim adds a claim to the current article from its exact words.

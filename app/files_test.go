@@ -2,14 +2,19 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"claimdesk/claims"
+	"claimdesk/claims/extract"
+	"claimdesk/claims/locale"
 	"claimdesk/store"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -56,6 +61,56 @@ func TestImportRefusesWhatIsNotText(t *testing.T) {
 	if !dialogSays(ui, "The file is not UTF-8 text; save it as UTF-8 and import it again.") {
 		t.Fatal("no error dialog naming the file")
 	}
+}
+
+func TestImportSaysWhenSuggestionsAreCapped(t *testing.T) {
+	for name, tt := range map[string]struct {
+		language  string
+		sentences int
+		want      string
+	}{
+		"capped": {locale.English, extract.MaxSuggestions + 50,
+			"Imported “Chômage” with 500 suggested claims to triage.\nSuggested the 500 most check-worthy of 550 sentences that could be claims; the others were left out, and can be added by hand."},
+		"capped, in French": {locale.French, extract.MaxSuggestions + 50,
+			"Article «\u00a0Chômage\u00a0» importé, avec 500 affirmations suggérées à trier.\nSeules les 500 phrases les plus dignes de vérification ont été suggérées, sur 550 qui pouvaient être des affirmations\u00a0; les autres ont été écartées et peuvent être ajoutées à la main."},
+		"all kept": {locale.English, 10, ""},
+	} {
+		t.Run(name, func(t *testing.T) {
+			ui := newTestUIIn(t, sampleStore(t), "Alice", tt.language)
+			path := filepath.Join(t.TempDir(), "chomage.txt")
+			if err := os.WriteFile(path, []byte(statistics(tt.sentences)), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			choose(t, path)
+			ui.importArticle()
+			tapDialogButton(t, ui.window.Canvas().Overlays().Top(), lang.L("files.import"))
+			got := topDialogText(ui)
+			if tt.want == "" && got != "" || !strings.HasPrefix(got, tt.want) {
+				t.Fatalf("the import shows %q, want %q…", got, tt.want)
+			}
+		})
+	}
+}
+
+// statistics returns an article of n check-worthy sentences, one a line.
+func statistics(n int) string {
+	var b strings.Builder
+	b.WriteString("Chômage\n")
+	for i := range n {
+		fmt.Fprintf(&b, "Selon l'Insee, le chômage a baissé de %d,%d %% en %d dans la région %d.\n", i%9+1, i%10, 1990+i%35, i)
+	}
+	return b.String()
+}
+
+// topDialogText returns the texts of the labels of the top dialog, or "".
+func topDialogText(ui *UI) string {
+	var texts []string
+	for _, o := range rendered(ui.window.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok && l.Text != "" {
+			texts = append(texts, l.Text)
+		}
+	}
+	return strings.Join(texts, "\n")
 }
 
 // dialogSays reports whether the top dialog shows text.

@@ -444,3 +444,64 @@ func TestTextIndexAgreesWithMatches(t *testing.T) {
 		}
 	}
 }
+
+// anchorTexts mix long ASCII runs, which the offsets skip a word at a time,
+// with accents, emoji and invalid bytes on either side of a word boundary.
+var anchorTexts = map[string]string{
+	"french":         frenchText,
+	"emoji":          "« Élu » 😀 dit : vrai",
+	"ascii runs":     "abcdefghijklmnopqrstuvwxyz0123456789é-abcdefgh😀ijklmnopq",
+	"invalid bytes":  "abcdefg\xffhijklmn\xe2\x80opqrstu\xc3vwxyz0123456\xf0\x9f\x98",
+	"accent at 8":    "12345678é12345678ü",
+	"empty":          "",
+	"only multibyte": "éèêëàâäôöûüç",
+}
+
+// referenceByteRange converts code point offsets as ranging over a string
+// counts them, one code point at a time.
+func referenceByteRange(text string, start, end int) (int, int, bool) {
+	var offsets []int
+	for i := range text {
+		offsets = append(offsets, i)
+	}
+	offsets = append(offsets, len(text))
+	if start < 0 || end < start || end >= len(offsets) {
+		return 0, 0, false
+	}
+	return offsets[start], offsets[end], true
+}
+
+func TestByteRangeCountsAsRangingDoes(t *testing.T) {
+	for name, text := range anchorTexts {
+		t.Run(name, func(t *testing.T) {
+			n := len([]rune(text))
+			for start := -1; start <= n+1; start++ {
+				for end := start - 1; end <= n+1; end++ {
+					bs, be, ok := claims.Anchor{Start: start, End: end}.ByteRange(text)
+					ws, we, wok := referenceByteRange(text, start, end)
+					if ok != wok || ok && (bs != ws || be != we) {
+						t.Fatalf("ByteRange(%d, %d) = %d, %d, %v, want %d, %d, %v", start, end, bs, be, ok, ws, we, wok)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestTextIndexAnchorAtAgreesWithAnchorAt(t *testing.T) {
+	for name, text := range anchorTexts {
+		t.Run(name, func(t *testing.T) {
+			x := claims.NewTextIndex(text)
+			n := len([]rune(text))
+			for start := -1; start <= n+1; start++ {
+				for end := start - 1; end <= n+1; end++ {
+					got, gotErr := x.AnchorAt(start, end)
+					want, wantErr := claims.AnchorAt(text, start, end)
+					if got != want || claims.ErrorMessage(gotErr) != claims.ErrorMessage(wantErr) {
+						t.Fatalf("AnchorAt(%d, %d) = %+v, %v, want %+v, %v", start, end, got, gotErr, want, wantErr)
+					}
+				}
+			}
+		})
+	}
+}

@@ -60,7 +60,7 @@ func runImport(r *runner, args []string) error {
 	if !claims.ValidLanguage(a.Language) {
 		return claims.Errorf(claims.EINVALID, "The language must be %q or %q.", claims.LangFrench, claims.LangEnglish)
 	}
-	found, err := extract.Suggest(a.Text, extract.Analyze(a.Text, a.Language), *threshold)
+	found, err := extract.SuggestCapped(a.Text, extract.Analyze(a.Text, a.Language), *threshold)
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func runImport(r *runner, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := st.ImportArticle(r.actor(*f.as), a, found); err != nil {
+	if err := st.ImportArticle(r.actor(*f.as), a, found.Claims); err != nil {
 		return err
 	}
 	return r.printImport(f, st, a, found)
@@ -91,28 +91,42 @@ func (r *runner) readDocument(path string) (extract.Document, error) {
 }
 
 // printImport lists the claims suggested in an imported article, with
-// their scores and speakers.
-func (r *runner) printImport(f *flags, st claims.Store, a *claims.Article, found []*claims.Claim) error {
+// their scores and speakers, and says when extract.MaxSuggestions left some
+// out: last, where the terminal leaves it in sight.
+func (r *runner) printImport(f *flags, st claims.Store, a *claims.Article, found extract.Suggestions) error {
 	if *f.json {
-		scale, err := r.scale(st)
-		if err != nil {
-			return err
-		}
-		list := []claimOutput{}
-		for _, c := range found {
-			list = append(list, newClaimOutput(c, scale))
-		}
-		return r.writeJSON(map[string]any{"article": articleJSON(a), "claims": list})
+		return r.printImportJSON(st, a, found)
 	}
 	w := r.env.Stdout
-	fmt.Fprintf(w, "Imported %q (%s) as %s with %d suggested claim(s), to triage:\n", a.Title, a.Language, a.ID, len(found))
-	for _, c := range found {
+	fmt.Fprintf(w, "Imported %q (%s) as %s with %d suggested claim(s), to triage:\n", a.Title, a.Language, a.ID, len(found.Claims))
+	for _, c := range found.Claims {
 		fmt.Fprintf(w, "\n%.2f  %s  [%s]\n      «%s»\n", c.CheckWorthiness.Score, or(speakerLine(c.Speaker), "(no speaker)"), c.Kind.Label(), c.Text)
 		if len(c.CheckWorthiness.Reasons) > 0 {
 			fmt.Fprintf(w, "      why: %s\n", strings.Join(c.CheckWorthiness.Reasons, "; "))
 		}
 	}
+	if found.Capped() {
+		fmt.Fprintf(w, "\n%s\n", found.Note())
+	}
 	return nil
+}
+
+// printImportJSON is printImport for --json, where "suggestions_capped" is
+// there only when the cap left claims out.
+func (r *runner) printImportJSON(st claims.Store, a *claims.Article, found extract.Suggestions) error {
+	scale, err := r.scale(st)
+	if err != nil {
+		return err
+	}
+	list := []claimOutput{}
+	for _, c := range found.Claims {
+		list = append(list, newClaimOutput(c, scale))
+	}
+	out := map[string]any{"article": articleJSON(a), "claims": list}
+	if found.Capped() {
+		out["suggestions_capped"] = map[string]int{"kept": len(found.Claims), "found": found.Found}
+	}
+	return r.writeJSON(out)
 }
 
 func truncateRunes(s string, n int) string {

@@ -17,9 +17,12 @@ func (db *DB) ImportArticle(ctx context.Context, a *claims.Article, found []*cla
 		if err := t.importArticle(a); err != nil {
 			return err
 		}
+		// One index serves every claim: finding each anchor's words from
+		// the start of the text would take time in the square of its size.
+		words := claims.NewTextIndex(a.Text)
 		for _, c := range found {
 			c.ArticleID = a.ID
-			if err := t.createClaim(c, a); err != nil {
+			if err := t.createClaim(c, a, words); err != nil {
 				return err
 			}
 		}

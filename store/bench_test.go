@@ -111,9 +111,10 @@ func benchFile(b *testing.B) string {
 				if err := t.importArticle(a); err != nil {
 					return err
 				}
+				words := claims.NewTextIndex(a.Text)
 				for _, c := range list {
 					c.ArticleID = a.ID
-					if err := t.createClaim(c, a); err != nil {
+					if err := t.createClaim(c, a, words); err != nil {
 						return err
 					}
 				}

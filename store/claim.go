@@ -14,18 +14,23 @@ func (db *DB) CreateClaim(ctx context.Context, c *claims.Claim) error {
 		if err != nil {
 			return err
 		}
-		return t.createClaim(c, a)
+		return t.createClaim(c, a, nil)
 	})
 }
 
-func (t *tx) createClaim(c *claims.Claim, a *claims.Article) error {
+// createClaim stores a new claim of the article a, whose words, when
+// given, index a's text.
+func (t *tx) createClaim(c *claims.Claim, a *claims.Article, words *claims.TextIndex) error {
 	if err := fillClaimDefaults(c, a); err != nil {
 		return err
 	}
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	if !c.Anchor.Matches(a.Text) {
+	if words == nil {
+		words = claims.NewTextIndex(a.Text)
+	}
+	if !words.Matches(c.Anchor) {
 		return claims.Errorf(claims.EINVALID, "The claim's anchor does not cut its words out of the article.")
 	}
 	key := t.db.ids.next(t.now)
