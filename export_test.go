@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -148,4 +149,25 @@ func fileSumOrZero(t *testing.T, path string) [32]byte {
 		return [32]byte{}
 	}
 	return fileSum(t, path)
+}
+
+var reportHead = regexp.MustCompile("History hash `([0-9a-f]{64})`")
+
+// The history hash a report prints can be checked against the file later,
+// after more work: it is still in the file's chain. A hash from elsewhere
+// is not.
+func TestReportHeadIsConfirmedInTheChain(t *testing.T) {
+	t.Parallel()
+	db, _ := publishedSample(t)
+	m := reportHead.FindStringSubmatch(mustRun(t, "export", "--db", db, "--format", "md", "--out", "-", "--lang", "en"))
+	if m == nil {
+		t.Fatal("the report prints no history hash")
+	}
+	mustRun(t, "claim", "move", "--db", db, "--claim", listClaims(t, "--db", db)[1].ID, "--to", "researching", "--as", "Alice")
+	out := mustRun(t, "history", "--db", db, "--verify", "--head", m[1])
+	if !strings.Contains(out, "The head "+m[1]+" is in this file's chain") || !strings.Contains(out, "claim.publish") && !strings.Contains(out, "settings") {
+		t.Errorf("history --verify --head: %q", out)
+	}
+	assertUserError(t, claimdesk(t, "history", "--db", db, "--verify", "--head", strings.Repeat("ab", 32)), "No event of this file has the hash")
+	assertUserError(t, claimdesk(t, "history", "--db", db, "--head", m[1]), "--head goes with --verify")
 }

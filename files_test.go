@@ -239,3 +239,29 @@ func TestImportJSONRefusesAnOversizeDumpUnread(t *testing.T) {
 		t.Errorf("took %v to refuse it", took)
 	}
 }
+
+// A named pipe given where a file is expected is refused at once: opening
+// it to read would wait for a writer forever, holding the database.
+func TestNamedPipesAreRefusedAtOnce(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	mustRun(t, "init", "--db", db)
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	for _, args := range [][]string{
+		{"merge", "--db", db, fifo},
+		{"import", "--db", db, fifo},
+		{"import-json", "--db", filepath.Join(dir, "new.db"), fifo},
+		{"claims", "--db", fifo},
+	} {
+		start := time.Now()
+		r := claimdesk(t, args...)
+		if r.code != 1 || time.Since(start) > 10*time.Second {
+			t.Errorf("claimdesk %s: exit %d after %v, %q", strings.Join(args, " "), r.code, time.Since(start), r.stderr)
+		}
+	}
+	mustRun(t, "check", "--db", db)
+}

@@ -68,7 +68,7 @@ func init() {
 		{"conflicts", "--db FILE [--json]", "list the conflicts merges left", runConflicts},
 		{"resolve", "--db FILE --record ID [--take FIELD,...]", "settle a conflict, taking some fields from the other version", runResolve},
 		{"check", "--db FILE [--json]", "check the whole file: structure, history, references, indexes", runCheck},
-		{"history", "--db FILE [--claim ID] [--verify] [--json]", "show the history, or verify its hash chain", runHistory},
+		{"history", "--db FILE [--claim ID] [--verify [--head HASH]] [--json]", "show the history, or verify its hash chain and that a report's history hash is in it", runHistory},
 	}
 }
 
@@ -91,16 +91,17 @@ func lookup(name string) (command, bool) {
 // Run runs the subcommand named by args[0] and returns the exit status: 0 on
 // success, 1 after printing one line on Stderr for any error.
 func Run(ctx context.Context, env Env, args []string) (status int) {
-	r := &runner{env: env, ctx: ctx}
+	r := &runner{env: env, ctx: ctx, raw: env.Stdout}
+	r.env.Stdout, r.env.Stderr = terminalWriter{env.Stdout}, terminalWriter{env.Stderr}
 	defer func() {
 		if p := recover(); p != nil {
-			fmt.Fprintf(env.Stderr, "claimdesk: something went wrong that ClaimDesk did not foresee; nothing more was written. Please report it: %v\n", p)
+			fmt.Fprintf(r.env.Stderr, "claimdesk: something went wrong that ClaimDesk did not foresee; nothing more was written. Please report it: %v\n", p)
 			status = 1
 		}
 		r.close()
 	}()
 	if err := r.dispatch(args); err != nil {
-		fmt.Fprintln(env.Stderr, "claimdesk: "+oneLine(describe(err)))
+		fmt.Fprintln(r.env.Stderr, "claimdesk: "+oneLine(describe(err)))
 		return 1
 	}
 	return 0
@@ -143,9 +144,12 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// runner holds what one invocation shares between its steps.
+// runner holds what one invocation shares between its steps. Its env
+// writes through terminalWriter; raw is standard output as it is, for an
+// export, whose bytes are the file.
 type runner struct {
 	env   Env
+	raw   io.Writer
 	ctx   context.Context
 	store claims.Store
 }

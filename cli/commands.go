@@ -100,9 +100,9 @@ func (r *runner) printImport(f *flags, st claims.Store, a *claims.Article, found
 	w := r.env.Stdout
 	fmt.Fprintf(w, "Imported %q (%s) as %s with %d suggested claim(s), to triage:\n", a.Title, a.Language, a.ID, len(found.Claims))
 	for _, c := range found.Claims {
-		fmt.Fprintf(w, "\n%.2f  %s  [%s]\n      «%s»\n", c.CheckWorthiness.Score, or(speakerLine(c.Speaker), "(no speaker)"), c.Kind.Label(), c.Text)
+		fmt.Fprintf(w, "\n%.2f  %s  [%s]\n      «%s»\n", c.CheckWorthiness.Score, field(or(speakerLine(c.Speaker), "(no speaker)")), c.Kind.Label(), field(c.Text))
 		if len(c.CheckWorthiness.Reasons) > 0 {
-			fmt.Fprintf(w, "      why: %s\n", strings.Join(c.CheckWorthiness.Reasons, "; "))
+			fmt.Fprintf(w, "      why: %s\n", field(strings.Join(c.CheckWorthiness.Reasons, "; ")))
 		}
 	}
 	if found.Capped() {
@@ -157,7 +157,7 @@ func runArticles(r *runner, args []string) error {
 		return r.writeJSON(out)
 	}
 	for _, a := range articles {
-		fmt.Fprintf(r.env.Stdout, "%s  %s  %s\n", a.ID, a.Language, a.Title)
+		fmt.Fprintf(r.env.Stdout, "%s  %s  %s\n", a.ID, field(a.Language), field(a.Title))
 	}
 	return nil
 }
@@ -202,7 +202,7 @@ func runClaims(r *runner, args []string) error {
 		return r.writeJSON(out)
 	}
 	for _, c := range list {
-		fmt.Fprintf(r.env.Stdout, "%s  %-17s %-14s %-24s %s\n", c.ID, c.Status, ratingLabel(c, scale), truncateRunes(c.Speaker.Name, 24), c.Summary)
+		fmt.Fprintf(r.env.Stdout, "%s  %-17s %-14s %-24s %s\n", c.ID, c.Status, field(ratingLabel(c, scale)), field(truncateRunes(c.Speaker.Name, 24)), field(c.Summary))
 	}
 	return nil
 }
@@ -278,15 +278,15 @@ func runClaimShow(r *runner, args []string) error {
 		return err
 	}
 	w := r.env.Stdout
-	fmt.Fprintf(w, "%s\n  «%s»\n  summary:  %s\n  speaker:  %s\n  kind:     %s\n  status:   %s\n", c.ID, c.Text, c.Summary, speakerLine(c.Speaker), c.Kind.Label(), c.Status.Label())
+	fmt.Fprintf(w, "%s\n  «%s»\n  summary:  %s\n  speaker:  %s\n  kind:     %s\n  status:   %s\n", c.ID, field(c.Text), field(c.Summary), field(speakerLine(c.Speaker)), c.Kind.Label(), c.Status.Label())
 	if c.Verdict != nil {
-		fmt.Fprintf(w, "  verdict:  %s, by %s: %s\n", ratingLabel(c, scale), c.Verdict.Author, c.Verdict.Explanation)
+		fmt.Fprintf(w, "  verdict:  %s, by %s: %s\n", field(ratingLabel(c, scale)), field(c.Verdict.Author), field(c.Verdict.Explanation))
 	}
 	for _, rv := range c.Reviews {
-		fmt.Fprintf(w, "  review:   %s %s %s\n", rv.Reviewer, rv.Decision, rv.Comment)
+		fmt.Fprintf(w, "  review:   %s %s %s\n", field(rv.Reviewer), rv.Decision, field(rv.Comment))
 	}
 	for _, corr := range c.Corrections {
-		fmt.Fprintf(w, "  correction: %s → %s (%s)\n", corr.OldRating, corr.NewRating, corr.Reason)
+		fmt.Fprintf(w, "  correction: %s → %s (%s)\n", field(corr.OldRating), field(corr.NewRating), field(corr.Reason))
 	}
 	return nil
 }
@@ -474,15 +474,19 @@ func runHistory(r *runner, args []string) error {
 	f := newFlags("history")
 	claimID := f.String("claim", "", "only this claim's events")
 	verify := f.Bool("verify", false, "check every link of the hash chain")
+	head := f.String("head", "", "with --verify: the history hash a report printed, to confirm it is in this file's chain")
 	if _, err := f.parse(args, 0); err != nil {
 		return err
+	}
+	if *head != "" && !*verify {
+		return claims.Errorf(claims.EINVALID, "--head goes with --verify.")
 	}
 	st, err := r.open(*f.db)
 	if err != nil {
 		return err
 	}
 	if *verify {
-		return r.verify(f, st)
+		return r.verify(f, st, *head)
 	}
 	events, err := st.FindEvents(r.ctx, claims.EventFilter{ClaimID: *claimID})
 	if err != nil {
@@ -492,22 +496,39 @@ func runHistory(r *runner, args []string) error {
 		return r.writeJSON(eventsJSON(events))
 	}
 	for _, e := range events {
-		fmt.Fprintf(r.env.Stdout, "%s  %-20s %-16s %s\n", e.At.Format("2006-01-02 15:04:05"), truncateRunes(e.Actor, 20), e.Action, e.Summary)
+		fmt.Fprintf(r.env.Stdout, "%s  %-20s %-16s %s\n", e.At.Format("2006-01-02 15:04:05"), field(truncateRunes(e.Actor, 20)), field(e.Action), field(e.Summary))
 	}
 	return nil
 }
 
-func (r *runner) verify(f *flags, st claims.Store) error {
+// verify checks the whole history and, given the head a report printed,
+// that the report's history is part of this file's: an event with that hash
+// is in the file, and every link from it to today's heads holds.
+func (r *runner) verify(f *flags, st claims.Store, head string) error {
 	check, err := st.VerifyHistory(r.ctx)
 	if err != nil {
 		return err
 	}
+	var found *claims.Event
+	if head != "" && check.OK() {
+		if found, err = st.FindEventByHash(r.ctx, head); err != nil {
+			return err
+		}
+	}
 	if *f.json {
-		if err := r.writeJSON(historyCheckJSON(check)); err != nil {
+		out := historyCheckJSON(check)
+		if found != nil {
+			out["head"] = map[string]any{"hash": strings.ToLower(strings.TrimSpace(head)), "event_id": found.ID, "at": found.At, "in_chain": true}
+		}
+		if err := r.writeJSON(out); err != nil {
 			return err
 		}
 	} else if check.OK() {
 		fmt.Fprintf(r.env.Stdout, "History verified: %d events, every link holds.\n", check.Events)
+		if found != nil {
+			fmt.Fprintf(r.env.Stdout, "The head %s is in this file's chain: the event of %s by %s (%s).\n",
+				strings.ToLower(strings.TrimSpace(head)), found.At.Format("2006-01-02 15:04:05"), field(found.Actor), field(found.Action))
+		}
 	}
 	if !check.OK() {
 		b := check.Broken

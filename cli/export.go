@@ -47,7 +47,7 @@ func runExport(r *runner, args []string) error {
 	}
 	req := export.Request{Format: fmtName, Filter: claims.CaseFilter{ArticleID: *article, PublishedOnly: *published}, Language: lang}
 	if *out == "-" {
-		return export.Write(r.ctx, st, r.env.Stdout, req)
+		return export.Write(r.ctx, st, r.raw, req)
 	}
 	if err := export.WriteFile(r.ctx, st, *out, req); err != nil {
 		return err

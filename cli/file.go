@@ -45,7 +45,7 @@ func runCheck(r *runner, args []string) error {
 	} else {
 		fmt.Fprintf(r.env.Stdout, "Read %d records and %d history events.\n", report.Records, report.History.Events)
 		for _, p := range report.Problems {
-			fmt.Fprintln(r.env.Stdout, "  "+p.String())
+			fmt.Fprintln(r.env.Stdout, "  "+field(p.String()))
 		}
 		if b := report.History.Broken; b != nil {
 			fmt.Fprintf(r.env.Stdout, "  The history breaks at event %s: %s.\n", b.EventID, b.Reason)
@@ -107,9 +107,9 @@ func runConflicts(r *runner, args []string) error {
 	}
 	for _, c := range list {
 		fmt.Fprintf(r.env.Stdout, "%s %s %q\n", c.RecordType, c.RecordID, c.Title)
-		fmt.Fprintf(r.env.Stdout, "  kept:  %s, %s\n  other: %s, %s\n", c.Kept.By, c.Kept.At.Format(time.RFC3339), c.Other.By, c.Other.At.Format(time.RFC3339))
-		for _, field := range c.Differing() {
-			fmt.Fprintf(r.env.Stdout, "  %-12s kept %s | other %s\n", field, shortValue(c.Kept, field), shortValue(c.Other, field))
+		fmt.Fprintf(r.env.Stdout, "  kept:  %s, %s\n  other: %s, %s\n", field(c.Kept.By), c.Kept.At.Format(time.RFC3339), field(c.Other.By), c.Other.At.Format(time.RFC3339))
+		for _, name := range c.Differing() {
+			fmt.Fprintf(r.env.Stdout, "  %-12s kept %s | other %s\n", field(name), field(shortValue(c.Kept, name)), field(shortValue(c.Other, name)))
 		}
 	}
 	return nil
