@@ -53,6 +53,17 @@ func Textf(format string, args ...any) Text {
 	return Text{Format: format, Args: args, english: fmt.Sprintf(format, args...)}
 }
 
+// TextOf returns the message of err as a Text: an application error's
+// format and arguments, which the window writes in its language, or any
+// other error's text as it is.
+func TextOf(err error) Text {
+	var e *Error
+	if errors.As(Explain(err), &e) && e.Format != "" {
+		return Text{Format: e.Format, Args: e.Args, english: e.Message}
+	}
+	return Text{english: ErrorMessage(err)}
+}
+
 // String returns the English text.
 func (t Text) String() string {
 	return t.english

@@ -46,7 +46,12 @@ type Review struct {
 	Decision        Decision
 	Comment         string
 	VerdictRevision string // the verdict version that was reviewed
-	At              time.Time
+	// VerdictAuthor and Rating are the author and rating of the version
+	// reviewed, so that a review says by itself what it approved, and from
+	// whom; both are "" in reviews made before ClaimDesk kept them.
+	VerdictAuthor string
+	Rating        string
+	At            time.Time
 }
 
 // Validate returns EINVALID when the review cannot be recorded.
@@ -60,6 +65,9 @@ func (r *Review) Validate() error {
 	return firstError(
 		checkRequired(Textf("The reviewer"), r.Reviewer, MaxShortText),
 		checkText(Textf("The review comment"), r.Comment, MaxLongText),
+		checkRequired(Textf("The reviewed verdict's revision"), r.VerdictRevision, MaxShortText),
+		checkText(Textf("The reviewed verdict's author"), r.VerdictAuthor, MaxShortText),
+		checkText(Textf("The reviewed rating"), r.Rating, 100),
 	)
 }
 

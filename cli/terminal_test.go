@@ -36,7 +36,9 @@ func (s hostileStore) FindClaims(context.Context, claims.ClaimFilter) ([]*claims
 	return []*claims.Claim{s.claim()}, 1, nil
 }
 
-func (s hostileStore) FindClaimByID(context.Context, string) (*claims.Claim, error) { return s.claim(), nil }
+func (s hostileStore) FindClaimByID(context.Context, string) (*claims.Claim, error) {
+	return s.claim(), nil
+}
 
 func (hostileStore) Settings(context.Context) (*claims.Settings, error) {
 	s := claims.DefaultSettings(claims.LangEnglish)

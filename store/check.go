@@ -44,7 +44,7 @@ func (t *tx) check(ctx context.Context) (*claims.IntegrityReport, error) {
 		return nil, err
 	}
 	c.report.History = history
-	steps := []func(){c.articles, c.claims, c.sources, c.evidence, c.children, c.claimEvents}
+	steps := []func(){c.settings, c.articles, c.claims, c.sources, c.evidence, c.children, c.claimEvents, c.claimStates}
 	for _, step := range steps {
 		step()
 		if err := ctx.Err(); err != nil {
@@ -73,9 +73,24 @@ func checkRecords[R any](c *checker, bucket []byte, what string, fn func(k []byt
 	})
 }
 
+// settings checks that the file has settings a person could have set.
+func (c *checker) settings() {
+	raw := c.t.Bucket(bucketMeta).Get(metaSettings)
+	if raw == nil {
+		c.problem(claims.Textf("The file's settings are missing."))
+		return
+	}
+	if _, err := checkSettings(raw, claims.Textf("file")); err != nil {
+		c.problem(claims.TextOf(err))
+	}
+}
+
 func (c *checker) articles() {
 	hashes := c.t.Bucket(bucketArticleHashes)
 	checkRecords(c, bucketArticles, "article", func(k []byte, env *envelope, rec *articleRecord) {
+		if err := claims.CheckArticleState(rec.article(env)); err != nil {
+			c.problem(claims.TextOf(err))
+		}
 		if claims.TextHash(rec.Text) != rec.TextSHA256 {
 			c.problem(claims.Textf("The article %s's text no longer matches its SHA-256.", env.ID))
 		}
@@ -88,6 +103,7 @@ func (c *checker) articles() {
 func (c *checker) claims() {
 	articles, sums := c.t.Bucket(bucketArticles), c.t.Bucket(bucketSummaries)
 	links := c.t.Bucket(bucketArticleClaims)
+	anchors := &anchorCheck{}
 	checkRecords(c, bucketClaims, "claim", func(k []byte, env *envelope, rec *claimRecord) {
 		cl := rec.claim(env)
 		articleKey, err := parseID("Article", cl.ArticleID)
@@ -98,6 +114,9 @@ func (c *checker) claims() {
 		if links.Get(joinKey(articleKey, k)) == nil {
 			c.problem(claims.Textf("The claim %s is missing from its article's index.", env.ID))
 		}
+		if !anchors.matches(articles.Get(articleKey), cl) {
+			c.problem(claims.Textf("The claim %s is not anchored in its article's words.", env.ID))
+		}
 		if !bytes.Equal(sums.Get(k), encodeSummary(summaryOf(cl), searchText(cl))) {
 			c.problem(claims.Textf("The list entry of the claim %s does not match the claim.", env.ID))
 		}
@@ -107,7 +126,55 @@ func (c *checker) claims() {
 }
 
 func (c *checker) sources() {
-	checkRecords(c, bucketSources, "source", func([]byte, *envelope, *sourceRecord) {})
+	checkRecords(c, bucketSources, "source", func(_ []byte, env *envelope, rec *sourceRecord) {
+		if err := claims.CheckSourceState(rec.source(env)); err != nil {
+			c.problem(claims.TextOf(err))
+		}
+	})
+}
+
+// claimStates checks every claim, and every version of one set aside, with
+// its reviews and corrections, against the states commands can leave.
+func (c *checker) claimStates() {
+	settings, err := c.t.settings()
+	if err != nil {
+		return // reported by settings
+	}
+	check := func(raw []byte) {
+		cl, err := c.t.claimWithChildren(raw)
+		if err != nil {
+			return // reported by claims
+		}
+		if err := claims.CheckClaimState(cl, settings.RequireSecondReviewer); err != nil {
+			c.problem(claims.TextOf(err))
+		}
+	}
+	_ = c.t.Bucket(bucketClaims).ForEach(func(k, v []byte) error {
+		check(v)
+		for _, aside := range c.t.setAsideOf(k) {
+			check(aside.Record)
+		}
+		return c.ctx.Err()
+	})
+}
+
+// anchorCheck checks claims' anchors against their article's text, keeping
+// the index of the last article read: a file stores an article's claims
+// together, in the order they were created.
+type anchorCheck struct {
+	article []byte
+	index   *claims.TextIndex
+}
+
+func (a *anchorCheck) matches(articleRaw []byte, c *claims.Claim) bool {
+	if a.index == nil || !bytes.Equal(a.article, articleRaw) {
+		art, err := articleOf(articleRaw)
+		if err != nil {
+			return true // reported by articles
+		}
+		a.article, a.index = articleRaw, claims.NewTextIndex(art.Text)
+	}
+	return a.index.Matches(c.Anchor)
 }
 
 func (c *checker) evidence() {

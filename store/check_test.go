@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -50,6 +51,18 @@ func TestCheckFindsWhatDoesNotHold(t *testing.T) {
 			k, _ := tx.Bucket(bucketEvidence).Cursor().First()
 			return tx.Bucket(bucketEvidence).Put(k, []byte("{not json"))
 		}, "cannot be read"},
+		{"settings missing", func(tx *bolt.Tx, _ *claims.Claim) error {
+			return tx.Bucket(bucketMeta).Delete(metaSettings)
+		}, "The file's settings are missing."},
+		{"settings invalid", func(tx *bolt.Tx, _ *claims.Claim) error {
+			raw := tx.Bucket(bucketMeta).Get(metaSettings)
+			return tx.Bucket(bucketMeta).Put(metaSettings, bytes.Replace(raw, []byte(`"language":"fr"`), []byte(`"language":"xx"`), 1))
+		}, "settings are invalid"},
+		{"anchor out of range", func(tx *bolt.Tx, c *claims.Claim) error {
+			key, _ := parseID("Claim", c.ID)
+			raw := tx.Bucket(bucketClaims).Get(key)
+			return tx.Bucket(bucketClaims).Put(key, bytes.Replace(raw, []byte(`"start":`), []byte(`"start":9`), 1))
+		}, "is not anchored in its article's words"},
 		{"article text changed", func(tx *bolt.Tx, _ *claims.Claim) error {
 			b := tx.Bucket(bucketArticles)
 			k, v := b.Cursor().First()

@@ -166,7 +166,7 @@ func (t *tx) resolve(key []byte, list []setAside, takeOther []string) error {
 	if err != nil {
 		return err
 	}
-	if err := t.storeResolved(key, aside, resolved); err != nil {
+	if err := t.storeResolved(key, aside, resolved, keptRaw); err != nil {
 		return err
 	}
 	if len(list) > 1 {
@@ -195,8 +195,11 @@ func maps(m map[string]json.RawMessage) map[string]json.RawMessage {
 }
 
 // storeResolved checks the combination as any record from outside, and
-// stores it with its indexes.
-func (t *tx) storeResolved(key []byte, aside setAside, raw []byte) error {
+// against both versions it combines as the rules require, and stores it
+// with its indexes. A combination of claims must leave the claim in a state
+// commands could have left it in: taking one copy's status and the other's
+// verdict could otherwise publish a verdict nobody approved.
+func (t *tx) storeResolved(key []byte, aside setAside, raw, keptRaw []byte) error {
 	if aside.Type == "settings" {
 		out, err := checkSettings(raw, claims.Textf("combination"))
 		if err != nil {
@@ -215,7 +218,35 @@ func (t *tx) storeResolved(key []byte, aside setAside, raw []byte) error {
 	if err != nil {
 		return err
 	}
-	return t.putIncoming(rec)
+	for _, version := range [][]byte{keptRaw, aside.Record} {
+		if err := checkAgainst(rec, version, false); err != nil {
+			return err
+		}
+		if err := checkPublishedClaim(rec, version); err != nil {
+			return err
+		}
+	}
+	if err := t.putIncoming(rec); err != nil {
+		return err
+	}
+	if rec.claim == nil {
+		return nil
+	}
+	return t.checkClaimStates(map[string]bool{string(key): true})
+}
+
+// checkPublishedClaim requires a combination of two versions of a claim to
+// follow from the one that was published, if either was: a published
+// verdict changes only by a correction.
+func checkPublishedClaim(rec *inRecord, version []byte) error {
+	if rec.claim == nil {
+		return nil
+	}
+	before, err := claimOf(version)
+	if err != nil || !before.Status.IsPublic() {
+		return err
+	}
+	return claims.CheckClaimChange(before, rec.claim)
 }
 
 // mergedAncestry joins two revision histories, newest first, so that the
@@ -261,4 +292,14 @@ func (t *tx) checkSetAside(key []byte, v setAside) ([]byte, error) {
 		return nil, claims.Errorf(claims.EINVALID, "A version set aside is not a version of the record it is kept beside (%s).", rec.env.ID)
 	}
 	return rec.raw, nil
+}
+
+// setAsideOf returns the versions merges set aside beside the record at
+// key; an unreadable list reads as none, which the file check reports.
+func (t *tx) setAsideOf(key []byte) []setAside {
+	var list []setAside
+	if raw := t.Bucket(bucketConflicts).Get(key); raw != nil {
+		_ = json.Unmarshal(raw, &list)
+	}
+	return list
 }

@@ -50,8 +50,8 @@ type storedEvent struct {
 	id         string // the ID of the key the event is stored under
 	event      *claims.Event
 	storedHash string
-	legacy     string // the event's hash before schema 4, or ""
-	oldForm    bool   // stored in the form before schema 4
+	legacy     string      // the event's hash before schema 4, or ""
+	oldForm    bool        // stored in the form before schema 4
 	problem    claims.Text // zero when the event is as it was written
 }
 
@@ -108,11 +108,11 @@ func decodeEvent(key, value []byte) (storedEvent, error) {
 // parseEvent decodes a header and, unless it is empty, a body.
 func parseEvent(header, body []byte) (*claims.Event, error) {
 	var h struct {
-		V                                              int
-		ID, At, Actor, Action, Body, Legacy, Prev      string
-		RecordType                                     string `json:"record_type"`
-		RecordID                                       string `json:"record_id"`
-		ClaimID                                        string `json:"claim_id"`
+		V                                         int
+		ID, At, Actor, Action, Body, Legacy, Prev string
+		RecordType                                string `json:"record_type"`
+		RecordID                                  string `json:"record_id"`
+		ClaimID                                   string `json:"claim_id"`
 	}
 	if err := json.Unmarshal(header, &h); err != nil || h.V != claims.EventFormat {
 		return nil, fmt.Errorf("its header cannot be read")

@@ -22,6 +22,7 @@ type inRecord struct {
 	raw      []byte // the bytes to store: re-encoded from what was understood
 	claimID  string // the claim the record belongs to, or ""
 	article  *claims.Article
+	source   *claims.Source
 	claim    *claims.Claim
 	evidence *claims.Evidence
 }
@@ -115,7 +116,8 @@ func (in *checkIn) source(raw json.RawMessage) (*inRecord, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := rec.source(r.env).Validate(); err != nil {
+	r.source = rec.source(r.env)
+	if err := r.source.Validate(); err != nil {
 		return nil, in.invalid("source", r.env.ID, err)
 	}
 	in.sources[r.env.ID] = true
@@ -168,7 +170,7 @@ func (in *checkIn) child(c childRecord, typ string) (*inRecord, error) {
 	if typ == "review" {
 		var rec *reviewRecord
 		if r, rec, err = decodeIn[reviewRecord](in, c.Record, typ, bucketReviews); err == nil {
-			review := claims.Review{Reviewer: rec.Reviewer, Decision: claims.Decision(rec.Decision), Comment: rec.Comment}
+			review := rec.review(r.env)
 			err = review.Validate()
 		}
 	} else {

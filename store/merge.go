@@ -108,11 +108,12 @@ type merger struct {
 	o      *bolt.Tx
 	in     *checkIn
 	report *claims.MergeReport
+	claims map[string]bool // keys of the claims the merge touched
 }
 
 func newMerger(t *tx, o *bolt.Tx) *merger {
 	return &merger{t: t, o: o, in: newCheckIn(claims.Textf("other file"), t),
-		report: &claims.MergeReport{Added: map[string]int{}, Updated: map[string]int{}}}
+		report: &claims.MergeReport{Added: map[string]int{}, Updated: map[string]int{}}, claims: map[string]bool{}}
 }
 
 func (m *merger) run() error {
@@ -147,6 +148,9 @@ func (m *merger) run() error {
 	if err := m.setAsides(); err != nil {
 		return err
 	}
+	if err := m.t.checkClaimStates(m.claims); err != nil {
+		return err
+	}
 	if err := m.events(); err != nil {
 		return err
 	}
@@ -172,6 +176,9 @@ func sum(counts map[string]int) int {
 func (m *merger) record(rec *inRecord) error {
 	ours := m.t.Bucket(rec.bucket).Get(rec.key)
 	if ours == nil {
+		if err := m.check(rec, nil, false); err != nil {
+			return err
+		}
 		m.report.Added[rec.typ]++
 		return m.t.putIncoming(rec)
 	}
@@ -185,10 +192,25 @@ func (m *merger) record(rec *inRecord) error {
 	case env.Revisions[0].Rev == theirs.Revisions[0].Rev, hasRevision(env, theirs.Revisions[0].Rev):
 		return nil
 	case hasRevision(theirs, env.Revisions[0].Rev):
+		if err := m.check(rec, ours, true); err != nil {
+			return err
+		}
 		m.report.Updated[rec.typ]++
 		return m.t.putIncoming(rec)
 	}
+	if err := m.check(rec, ours, false); err != nil {
+		return err
+	}
 	return m.conflict(rec, env, ours)
+}
+
+// check holds an incoming record to the rules, and notes a claim whose
+// state is to be checked once its reviews and corrections are merged.
+func (m *merger) check(rec *inRecord, ours []byte, descends bool) error {
+	if rec.claim != nil {
+		m.claims[string(rec.key)] = true
+	}
+	return checkAgainst(rec, ours, descends)
 }
 
 func hasRevision(env *envelope, rev string) bool {
@@ -318,6 +340,7 @@ func (m *merger) children(typ string) error {
 		if err != nil || m.t.Bucket(bucket).Get(rec.key) != nil {
 			return err
 		}
+		m.claims[string(k[:16])] = true
 		m.report.Added[typ]++
 		return m.t.putIncoming(rec)
 	})
@@ -485,6 +508,9 @@ func (m *merger) setAsideFrom(key []byte, aside setAside) error {
 	added, err := m.t.setAside(key, aside)
 	if err != nil || !added {
 		return err
+	}
+	if aside.Type == "claim" {
+		m.claims[string(key)] = true
 	}
 	c, err := m.t.conflictOf(key, aside)
 	if err == nil {

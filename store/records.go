@@ -172,6 +172,17 @@ type reviewRecord struct {
 	Decision        string `json:"decision"`
 	Comment         string `json:"comment,omitempty"`
 	VerdictRevision string `json:"verdict_revision"`
+	VerdictAuthor   string `json:"verdict_author,omitempty"` // since schema 4
+	Rating          string `json:"rating,omitempty"`         // since schema 4
+}
+
+func reviewRecordOf(r *claims.Review) reviewRecord {
+	return reviewRecord{r.Reviewer, string(r.Decision), r.Comment, r.VerdictRevision, r.VerdictAuthor, r.Rating}
+}
+
+func (r reviewRecord) review(env *envelope) claims.Review {
+	return claims.Review{ID: env.ID, Reviewer: r.Reviewer, Decision: claims.Decision(r.Decision), Comment: r.Comment,
+		VerdictRevision: r.VerdictRevision, VerdictAuthor: r.VerdictAuthor, Rating: r.Rating, At: env.CreatedAt}
 }
 
 type correctionRecord struct {

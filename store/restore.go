@@ -104,11 +104,18 @@ func (t *tx) restore(d *dump) error {
 		list  []json.RawMessage
 		check func(json.RawMessage) (*inRecord, error)
 	}{{d.Articles, in.article}, {d.Sources, in.source}, {d.Claims, in.claim}, {d.Evidence, in.evidence}}
+	restoredClaims := map[string]bool{}
 	for _, s := range sections {
 		for _, raw := range s.list {
 			rec, err := s.check(raw)
 			if err != nil {
 				return err
+			}
+			if err := checkAgainst(rec, nil, false); err != nil {
+				return err
+			}
+			if rec.claim != nil {
+				restoredClaims[string(rec.key)] = true
 			}
 			if err := t.putIncoming(rec); err != nil {
 				return err
@@ -132,7 +139,10 @@ func (t *tx) restore(d *dump) error {
 	if err := t.restoreEvents(in, d.Events, d.HistoryHead, d.MergedHeads); err != nil {
 		return err
 	}
-	return t.restoreConflicts(d.Conflicts)
+	if err := t.restoreConflicts(d.Conflicts); err != nil {
+		return err
+	}
+	return t.checkClaimStates(restoredClaims)
 }
 
 func (t *tx) restoreSettings(raw json.RawMessage) error {
@@ -181,7 +191,7 @@ func (t *tx) restoreEvents(in *checkIn, events []dumpedEvent, head string, merge
 	}
 	up, err := upgradeEvents(values, nil)
 	if err != nil {
-		return err
+		return claims.Errorf(claims.EINVALID, "The %s has an unreadable event: %v.", claims.Textf("dump"), err)
 	}
 	for _, key := range sortedKeys(up.values) {
 		e, err := in.event([]byte(key), up.values[key])

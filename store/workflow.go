@@ -177,6 +177,7 @@ func (db *DB) ReviewClaim(ctx context.Context, claimID string, r claims.Review) 
 
 func (t *tx) review(c *claims.Claim, r claims.Review) (string, error) {
 	r.Reviewer, r.At, r.VerdictRevision = t.actor, t.now, c.Verdict.Revision
+	r.VerdictAuthor, r.Rating = c.Verdict.Author, c.Verdict.Rating
 	if err := r.Validate(); err != nil {
 		return "", err
 	}
@@ -220,7 +221,7 @@ func (db *DB) PublishClaim(ctx context.Context, claimID string) (*claims.Claim, 
 func (t *tx) addReview(c *claims.Claim, r *claims.Review) error {
 	key := t.db.ids.next(t.now)
 	r.ID = key.String()
-	rec := reviewRecord{r.Reviewer, string(r.Decision), r.Comment, r.VerdictRevision}
+	rec := reviewRecordOf(r)
 	if err := t.appendChild(bucketReviews, "review", c.ID, key[:], rec); err != nil {
 		return err
 	}
@@ -261,8 +262,7 @@ func (t *tx) findReviews(claimKey []byte) ([]claims.Review, error) {
 		if err != nil {
 			return err
 		}
-		out = append(out, claims.Review{ID: env.ID, Reviewer: rec.Reviewer, Decision: claims.Decision(rec.Decision),
-			Comment: rec.Comment, VerdictRevision: rec.VerdictRevision, At: env.CreatedAt})
+		out = append(out, rec.review(env))
 		return nil
 	})
 	return out, err
