@@ -12,7 +12,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FYNE := fyne.io/tools/cmd/fyne@v1.7.4
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test build bench package deps
+.PHONY: run test build bench package deps fuzz fuzz-short
 
 run: deps
 	go run . $(ARGS)
@@ -24,6 +24,16 @@ test: deps
 	go vet ./...
 	go run $(STATICCHECK) ./...
 	go test -race ./...
+
+# The fuzz target over merge: two copies edited at random, one mutated as a
+# hostile colleague could, then merged. CI runs it for a short time; run it
+# longer by hand with make fuzz FUZZTIME=1h.
+FUZZTIME ?= 10m
+fuzz: deps
+	go test ./store -run '^$$' -fuzz FuzzMergeMutatedCopy -fuzztime $(FUZZTIME)
+
+fuzz-short:
+	$(MAKE) fuzz FUZZTIME=30s
 
 # Every benchmark: the store at 100,000 claims, exports of 10,000, a scroll
 # step of the claim list, the real window's launch under Xvfb when xvfb-run
