@@ -564,8 +564,7 @@ func BenchmarkImport100kRestore(b *testing.B) {
 		b.Fatal(err)
 	}
 	for i := 0; i < numArticles; i++ {
-		g := article(i)
-		if err := src.ImportArticle(actor, g.Article, g.Claims); err != nil {
+		if err := importSigned(src, article(i)); err != nil {
 			b.Fatal(err)
 		}
 	}

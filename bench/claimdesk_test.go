@@ -44,7 +44,7 @@ func buildClaimDesk(dir string) (*cdFiles, error) {
 		var links []genArticle
 		for i := from; i < from+exportArticles; i++ {
 			g := article(i)
-			if err := db.ImportArticle(actor, g.Article, g.Claims); err != nil {
+			if err := importSigned(db, g); err != nil {
 				return nil, fmt.Errorf("import article %d: %w", i, err)
 			}
 			ids := make([]string, len(g.Claims))
@@ -89,4 +89,54 @@ func logf(format string, args ...any) {
 
 func since(t time.Time) time.Duration {
 	return time.Since(t).Round(time.Millisecond)
+}
+
+// importSigned imports a generated article as the workflow would leave it:
+// a claim generated published (or corrected) is imported in review, then
+// approved by a second person and published (and corrected) through the
+// store's commands, since the store refuses, in a merge, a restore or the
+// file check, a publication nobody approved.
+func importSigned(db *store.DB, g genArticle) error {
+	want := make([]claims.Status, len(g.Claims))
+	for i, c := range g.Claims {
+		want[i] = c.Status
+		if c.Status.IsPublic() {
+			c.Status, c.PublishedAt = claims.StatusInReview, time.Time{}
+		}
+	}
+	if err := db.ImportArticle(actor, g.Article, g.Claims); err != nil {
+		return err
+	}
+	for i, c := range g.Claims {
+		if !want[i].IsPublic() {
+			continue
+		}
+		if _, err := db.ReviewClaim(actor, c.ID, claims.Review{Decision: claims.DecisionApprove}); err != nil {
+			return err
+		}
+		published, err := db.PublishClaim(actor, c.ID)
+		if err != nil {
+			return err
+		}
+		if want[i] == claims.StatusCorrected {
+			v := *published.Verdict
+			v.Rating = correctedRating(v.Rating)
+			if _, err := db.SetVerdict(actor, c.ID, v, "Nouvelle source officielle.", "La note a changé après publication."); err != nil {
+				return err
+			}
+		}
+		*c = *published
+	}
+	return nil
+}
+
+// correctedRating is the rating a correction of r moves to: another one of
+// the scale.
+func correctedRating(r string) string {
+	for _, k := range frenchKeys {
+		if k != r {
+			return k
+		}
+	}
+	return r
 }

@@ -151,6 +151,14 @@ func TestCopyForOutsideLeavesNoTraceOfAProtectedSource(t *testing.T) {
 			if err != nil || len(conflicts) != 2 {
 				t.Fatalf("the outside copy's conflicts: %+v, %v", conflicts, err)
 			}
+			// Merged back, the copy's redacted versions are no news.
+			copied.Close()
+			if report, err := alice.Merge(as("Alice"), out); err != nil || report.Changed() {
+				t.Fatalf("merging the outside copy back: %+v, %v", report, err)
+			}
+			if s, _ := alice.FindSourceByID(context.Background(), secret.ID); s == nil || !strings.Contains(s.Title+s.Notes, "Dupont") {
+				t.Fatalf("after merging the outside copy back, the source is %+v", s)
+			}
 		})
 	}
 }
