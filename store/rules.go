@@ -47,31 +47,22 @@ func checkAgainst(rec *inRecord, ours []byte, descends bool) error {
 	return nil
 }
 
-func articleOf(raw []byte) (*claims.Article, error) {
-	var rec articleRecord
-	env, err := decodeEnvelope(raw, &rec)
-	if err != nil {
-		return nil, err
-	}
-	return rec.article(env), nil
-}
+func articleOf(raw []byte) (*claims.Article, error) { return domainOf(raw, articleRecord.article) }
 
-func evidenceOf(raw []byte) (*claims.Evidence, error) {
-	var rec evidenceRecord
-	env, err := decodeEnvelope(raw, &rec)
-	if err != nil {
-		return nil, err
-	}
-	return rec.evidence(env), nil
-}
+func evidenceOf(raw []byte) (*claims.Evidence, error) { return domainOf(raw, evidenceRecord.evidence) }
 
-func claimOf(raw []byte) (*claims.Claim, error) {
-	var rec claimRecord
+func claimOf(raw []byte) (*claims.Claim, error) { return domainOf(raw, claimRecord.claim) }
+
+// domainOf decodes a stored record, tombstones included, into the domain
+// type that of makes of it.
+func domainOf[R, T any](raw []byte, of func(R, *envelope) T) (T, error) {
+	var rec R
 	env, err := decodeEnvelope(raw, &rec)
 	if err != nil {
-		return nil, err
+		var none T
+		return none, err
 	}
-	return rec.claim(env), nil
+	return of(rec, env), nil
 }
 
 // claimWithChildren decodes a version of a claim, tombstone or set aside
