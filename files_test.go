@@ -112,15 +112,19 @@ func bigDump(t *testing.T, n int) string {
 // passes the check and blocks a retry.
 func TestKillDuringImportJSONLeavesNothingHalfMade(t *testing.T) {
 	t.Parallel()
-	const claimCount = 2000
+	const claimCount = 1000
 	dump := bigDump(t, claimCount)
-	for i, delay := range []time.Duration{20 * time.Millisecond, 60 * time.Millisecond, 120 * time.Millisecond, 250 * time.Millisecond, 500 * time.Millisecond} {
-		db := filepath.Join(t.TempDir(), fmt.Sprintf("restored-%d.db", i))
+	// Each kill comes a moment after the first file appears in the folder,
+	// the database or the file it is being made in: while it is filled.
+	for i, delay := range []time.Duration{0, 5 * time.Millisecond, 20 * time.Millisecond} {
+		dir := t.TempDir()
+		db := filepath.Join(dir, fmt.Sprintf("restored-%d.db", i))
 		cmd := exec.Command(os.Args[0], "import-json", "--db", db, dump)
 		cmd.Env = append(os.Environ(), "CLAIMDESK_TEST_MAIN=1", "XDG_CONFIG_HOME="+configHome)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		waitForAFile(t, dir)
 		time.Sleep(delay)
 		cmd.Process.Kill()
 		cmd.Wait()
@@ -128,9 +132,20 @@ func TestKillDuringImportJSONLeavesNothingHalfMade(t *testing.T) {
 			mustRun(t, "import-json", "--db", db, dump)
 		}
 		if got := len(listClaims(t, "--db", db)); got != claimCount {
-			t.Errorf("killed after %v: the database at the path holds %d claims, want %d", delay, got, claimCount)
+			t.Errorf("killed %v after the first file appeared: the database at the path holds %d claims, want %d", delay, got, claimCount)
 		}
 	}
+}
+
+// waitForAFile returns once dir holds a file.
+func waitForAFile(t *testing.T, dir string) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+			return
+		}
+	}
+	t.Fatal("no file appeared")
 }
 
 // readOnlyDB returns a database on a disk mounted read-only, or on a
