@@ -85,7 +85,11 @@ func (t *historyTab) update(id widget.ListItemID, o fyne.CanvasObject) {
 	e := t.events[id]
 	row := o.(*fyne.Container)
 	row.Objects[1].(*widget.Label).SetText(formatDateTime(e.At) + "  " + e.Actor)
-	row.Objects[0].(*widget.Label).SetText(e.Summary)
+	summary := e.Summary
+	if e.Withheld {
+		summary = lang.L("history.withheld", map[string]any{"Action": e.Action})
+	}
+	row.Objects[0].(*widget.Label).SetText(summary)
 	// The row was laid out for the empty template: the summary starts where
 	// this date and name end only once the row is laid out again.
 	row.Refresh()

@@ -24,7 +24,7 @@ func TestHistoryAndCorrectionsInBothLanguages(t *testing.T) {
 		lang                     string
 		one, many                string
 		broken, brokenAt, latest string
-		row                      string
+		row, withheld            string
 		corrections, none        string
 	}{
 		{
@@ -35,6 +35,7 @@ func TestHistoryAndCorrectionsInBothLanguages(t *testing.T) {
 			brokenAt:    "✘ The history does not verify: event e1 (Mar 14, 2025, 09:30): altered.",
 			latest:      "✘ The history does not verify: the latest event is missing.",
 			row:         "Mar 14, 2025, 09:30  Alice",
+			withheld:    "evidence.attach: withheld from this copy, since it names a protected source",
 			corrections: "Mar 14, 2025, 09:30, Bob: Vrai → Faux\nReason: Nouveau rapport\nPublic note: Nous avions mal lu.\n\n",
 			none:        "No corrections. A change of rating after publication is logged here, with its reason.",
 		},
@@ -46,6 +47,7 @@ func TestHistoryAndCorrectionsInBothLanguages(t *testing.T) {
 			brokenAt:    "✘ L’historique ne se vérifie pas\u00a0: événement e1 (14 mars 2025, 09:30)\u00a0: altered.",
 			latest:      "✘ L’historique ne se vérifie pas\u00a0: the latest event is missing.",
 			row:         "14 mars 2025, 09:30  Alice",
+			withheld:    "evidence.attach\u00a0: omis de cette copie, car il nomme une source protégée",
 			corrections: "14 mars 2025, 09:30, Bob\u00a0: Vrai → Faux\nMotif\u00a0: Nouveau rapport\nNote publique\u00a0: Nous avions mal lu.\n\n",
 			none:        "Aucune correction. Un changement d’évaluation après publication est consigné ici, avec son motif.",
 		},
@@ -79,6 +81,11 @@ func TestHistoryAndCorrectionsInBothLanguages(t *testing.T) {
 			}
 			if summary.Position().X < when.MinSize().Width {
 				t.Errorf("the summary starts at x = %v, over the date and name, which need %v", summary.Position().X, when.MinSize().Width)
+			}
+			history.events = append(history.events, &claims.Event{At: at, Actor: "Alice", Action: "evidence.attach", Withheld: true})
+			history.update(1, row)
+			if got := summary.(*widget.Label).Text; got != tt.withheld {
+				t.Errorf("a withheld event's row says %q, want %q", got, tt.withheld)
 			}
 
 			fixes := newCorrectionsTab()
