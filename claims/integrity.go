@@ -1,5 +1,7 @@
 package claims
 
+import "slices"
+
 // The rules below say which states and changes ClaimDesk's commands can
 // produce. A record from outside the file (another copy merged in, a dump
 // restored, a conflict settled) is held to them as if the command that
@@ -183,6 +185,18 @@ func CheckSourceState(s *Source) error {
 func CheckEvidenceChange(before, after *Evidence) error {
 	if after.ClaimID != before.ClaimID || after.SourceID != before.SourceID {
 		return Errorf(EINVALID, "The evidence %s was moved to another claim or source, which no command does.", after.ID)
+	}
+	return nil
+}
+
+// CheckSettingsChange returns EINVALID when after changes what no command
+// changes in a database's settings: its language and its rating scale, on
+// which every verdict's rating and every report's labels rest.
+func CheckSettingsChange(before, after *Settings) error {
+	if after.Language != before.Language || !slices.Equal(after.Scale.Ratings, before.Scale.Ratings) ||
+		after.Scale.Key != before.Scale.Key || after.Scale.Name != before.Scale.Name || after.Scale.Language != before.Scale.Language ||
+		after.Scale.Best != before.Scale.Best || after.Scale.Worst != before.Scale.Worst {
+		return Errorf(EINVALID, "The settings' language or rating scale changed, which no command does.")
 	}
 	return nil
 }

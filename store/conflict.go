@@ -205,6 +205,9 @@ func (t *tx) storeResolved(key []byte, aside setAside, raw, keptRaw []byte) erro
 		if err != nil {
 			return err
 		}
+		if err := checkSettingsAgainst(keptRaw, out); err != nil {
+			return err
+		}
 		return t.put(bucketMeta, metaSettings, out)
 	}
 	in := newCheckIn(claims.Textf("combination"), t)
@@ -275,7 +278,11 @@ func (t *tx) checkSetAside(key []byte, v setAside) ([]byte, error) {
 		if !bytes.Equal(key, settingsKey) {
 			return nil, claims.Errorf(claims.EINVALID, "A version set aside as settings belongs to a record.")
 		}
-		return checkSettings(v.Record, claims.Textf("version set aside"))
+		raw, err := checkSettings(v.Record, claims.Textf("version set aside"))
+		if err != nil {
+			return nil, err
+		}
+		return raw, checkSettingsAgainst(t.Bucket(bucketMeta).Get(metaSettings), raw)
 	}
 	in := newCheckIn(claims.Textf("version set aside"), t)
 	check := map[string]func(json.RawMessage) (*inRecord, error){

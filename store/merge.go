@@ -299,10 +299,13 @@ func (m *merger) settings() error {
 	if err != nil {
 		return err
 	}
-	switch {
-	case ours.Revisions[0].Rev == theirs.Revisions[0].Rev, hasRevision(ours, theirs.Revisions[0].Rev):
+	if ours.Revisions[0].Rev == theirs.Revisions[0].Rev || hasRevision(ours, theirs.Revisions[0].Rev) {
 		return nil
-	case hasRevision(theirs, ours.Revisions[0].Rev):
+	}
+	if err := checkSettingsAgainst(oursRaw, raw); err != nil {
+		return err
+	}
+	if hasRevision(theirs, ours.Revisions[0].Rev) {
 		m.report.Updated["settings"]++
 		return m.t.put(bucketMeta, metaSettings, raw)
 	}

@@ -113,3 +113,16 @@ func (t *tx) checkClaimStates(keys map[string]bool) error {
 	}
 	return nil
 }
+
+// checkSettingsAgainst holds settings from outside to what the commands can
+// change of this file's: not the language or the rating scale.
+func checkSettingsAgainst(oursRaw, theirsRaw []byte) error {
+	var ours, theirs settingsRecord
+	if _, err := decodeEnvelope(oursRaw, &ours); err != nil {
+		return err
+	}
+	if _, err := decodeEnvelope(theirsRaw, &theirs); err != nil {
+		return err
+	}
+	return claims.CheckSettingsChange(ours.settings(), theirs.settings())
+}

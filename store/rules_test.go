@@ -53,9 +53,12 @@ type forger struct {
 
 func (f forger) revise(bucket []byte, id string, edit func(env map[string]any, data map[string]any)) {
 	f.t.Helper()
-	key, err := parseID("Record", id)
-	if err != nil {
-		f.t.Fatal(err)
+	key := settingsKey
+	if !bytes.Equal(bucket, bucketMeta) {
+		var err error
+		if key, err = parseID("Record", id); err != nil {
+			f.t.Fatal(err)
+		}
 	}
 	var env map[string]any
 	if err := json.Unmarshal(f.tx.Bucket(bucket).Get(key), &env); err != nil {
@@ -168,6 +171,25 @@ func TestIncomingRecordsObeyTheCommandsRules(t *testing.T) {
 				f.revise(bucketSources, cs.sourceID, func(env, _ map[string]any) { env["deleted"] = true })
 			},
 			wantMerge: "was deleted, which no command does", wantRestore: "was deleted, which no command does", wantCheck: "was deleted, which no command does",
+		},
+		{
+			name: "the scale's false rated as true",
+			edit: func(_ caseForRules, f forger) {
+				f.revise(bucketMeta, "", func(_, d map[string]any) {
+					ratings := d["scale"].(map[string]any)["ratings"].([]any)
+					values := map[any]any{}
+					for _, r := range ratings {
+						r := r.(map[string]any)
+						values[r["key"]] = r["value"]
+					}
+					for _, r := range ratings {
+						if r := r.(map[string]any); r["key"] == "faux" {
+							r["value"], r["color"] = values["vrai"], "#1a7f37"
+						}
+					}
+				})
+			},
+			wantMerge: "rating scale changed",
 		},
 		{
 			name: "evidence moved to another claim",
