@@ -354,37 +354,44 @@ func (m *merger) children(typ string) error {
 // histories verify in the merged file. The events of a file from before
 // schema 4 are first rewritten as the migration to schema 4 rewrites them.
 func (m *merger) events() error {
-	theirs, err := m.otherEvents()
-	if err != nil {
-		return err
-	}
-	ours := m.t.Bucket(bucketEvents)
-	for _, key := range sortedKeys(theirs.values) {
-		k, v := []byte(key), theirs.values[key]
-		if mine := ours.Get(k); mine != nil {
-			if err := m.sameEvent(k, mine, v); err != nil {
-				return err
-			}
-			continue
-		}
-		e, err := m.in.event(k, v)
+	heads := &upgraded{hashes: map[string]string{}}
+	if v, _ := readVersion(m.o); v < 4 {
+		up, err := m.rewrittenEvents()
 		if err != nil {
 			return err
 		}
-		m.report.Events++
-		if err := m.t.putEvent(k, v, e); err != nil {
-			return err
+		heads = up
+		for _, key := range sortedKeys(up.values) {
+			if err := m.event([]byte(key), up.values[key]); err != nil {
+				return err
+			}
 		}
+	} else if err := m.o.Bucket(bucketEvents).ForEach(m.event); err != nil {
+		return err
 	}
 	if m.report.Events == 0 {
 		return nil
 	}
-	return m.adoptHeads(theirs)
+	return m.adoptHeads(heads)
 }
 
-// otherEvents reads the other file's events, rewritten when it is older
-// than schema 4.
-func (m *merger) otherEvents() (*upgraded, error) {
+// event merges one of the other file's events.
+func (m *merger) event(k, v []byte) error {
+	if mine := m.t.Bucket(bucketEvents).Get(k); mine != nil {
+		return m.sameEvent(k, mine, v)
+	}
+	e, err := m.in.event(k, v)
+	if err != nil {
+		return err
+	}
+	m.report.Events++
+	return m.t.putEvent(k, v, e)
+}
+
+// rewrittenEvents reads the events of a file older than schema 4,
+// rewritten as the migration to schema 4 rewrites them, and as this file
+// rewrote those it shares.
+func (m *merger) rewrittenEvents() (*upgraded, error) {
 	values := map[string][]byte{}
 	err := m.o.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
 		values[string(k)] = bytes.Clone(v)
@@ -393,11 +400,7 @@ func (m *merger) otherEvents() (*upgraded, error) {
 	if err != nil {
 		return nil, err
 	}
-	var known map[string]string
-	if v, _ := readVersion(m.o); v < 4 {
-		known = rewrittenHashes(m.t.Bucket(bucketEvents))
-	}
-	up, err := upgradeEvents(values, known)
+	up, err := upgradeEvents(values, rewrittenHashes(m.t.Bucket(bucketEvents)))
 	if err != nil {
 		return nil, claims.Errorf(claims.EINVALID, "The other file's history does not verify: %s", reason(err))
 	}

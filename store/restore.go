@@ -39,7 +39,7 @@ func Restore(ctx context.Context, path string, r io.Reader, opts Options) (*DB, 
 	if _, err := os.Lstat(path); err == nil {
 		return nil, claims.Errorf(claims.ECONFLICT, "%s already exists; restore into a new file.", path)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, fileError(path, err)
+		return nil, claims.FileError(path, err)
 	}
 	d, err := readDump(r, claims.MaxDumpSize)
 	if err != nil {
@@ -72,16 +72,17 @@ func readDump(r io.Reader, limit int64) (*dump, error) {
 	limited := &io.LimitedReader{R: r, N: limit + 1}
 	dec := json.NewDecoder(limited)
 	err := dec.Decode(&d)
-	if limited.N <= 0 {
+	trailing := false
+	if err == nil {
+		_, tokErr := dec.Token()
+		trailing = tokErr != io.EOF
+	}
+	switch {
+	case limited.N <= 0:
 		return nil, claims.ErrDumpTooLarge()
-	}
-	if err != nil {
+	case err != nil:
 		return nil, claims.Errorf(claims.EINVALID, "This is not a ClaimDesk JSON dump: %v.", err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		if limited.N <= 0 {
-			return nil, claims.ErrDumpTooLarge()
-		}
+	case trailing:
 		return nil, claims.Errorf(claims.EINVALID, "This is not a ClaimDesk JSON dump: something follows the dump.")
 	}
 	switch {
