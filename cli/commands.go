@@ -509,6 +509,7 @@ func (r *runner) verify(f *flags, st claims.Store, head string) error {
 	if err != nil {
 		return err
 	}
+	head = strings.ToLower(strings.TrimSpace(head))
 	var found *claims.Event
 	if head != "" && check.OK() {
 		if found, err = st.FindEventByHash(r.ctx, head); err != nil {
@@ -518,7 +519,7 @@ func (r *runner) verify(f *flags, st claims.Store, head string) error {
 	if *f.json {
 		out := historyCheckJSON(check)
 		if found != nil {
-			out["head"] = map[string]any{"hash": strings.ToLower(strings.TrimSpace(head)), "event_id": found.ID, "at": found.At, "in_chain": true}
+			out["head"] = map[string]any{"hash": head, "event_id": found.ID, "at": found.At, "in_chain": true}
 		}
 		if err := r.writeJSON(out); err != nil {
 			return err
@@ -527,7 +528,7 @@ func (r *runner) verify(f *flags, st claims.Store, head string) error {
 		fmt.Fprintf(r.env.Stdout, "History verified: %d events, every link holds.\n", check.Events)
 		if found != nil {
 			fmt.Fprintf(r.env.Stdout, "The head %s is in this file's chain: the event of %s by %s (%s).\n",
-				strings.ToLower(strings.TrimSpace(head)), found.At.Format("2006-01-02 15:04:05"), field(found.Actor), field(found.Action))
+				head, found.At.Format("2006-01-02 15:04:05"), field(found.Actor), field(found.Action))
 		}
 	}
 	if !check.OK() {

@@ -27,7 +27,7 @@ func (db *DB) SaveCopy(ctx context.Context, path string, opts claims.CopyOptions
 		return err
 	}
 	return db.view(ctx, func(t *tx) error {
-		return fileError(path, writeCompact(t.Tx, path, opts.WithoutProtected))
+		return claims.FileError(path, writeCompact(t.Tx, path, opts.WithoutProtected))
 	})
 }
 
@@ -44,7 +44,7 @@ func checkCopyTarget(path string) error {
 	case errors.Is(err, regularfile.ErrNotRegular):
 		return claims.Errorf(claims.EINVALID, "%s is not a regular file; save the copy to a file.", path)
 	case err != nil:
-		return fileError(path, err)
+		return claims.FileError(path, err)
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && info.Size() == 0 {

@@ -139,7 +139,7 @@ func (db *DB) openFile() (*os.File, error) {
 	case errors.Is(err, regularfile.ErrNotRegular):
 		return nil, errNotDatabase
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return nil, fileError(db.path, err)
+		return nil, claims.FileError(db.path, err)
 	}
 	return f, err
 }
@@ -173,7 +173,7 @@ func lockError(path string, err error) error {
 	case errors.Is(err, errLocked):
 		return errFileInUse
 	default:
-		return fileError(path, err)
+		return claims.FileError(path, err)
 	}
 }
 
@@ -193,7 +193,7 @@ func (db *DB) openBolt(f *os.File) error {
 	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch), errors.Is(err, bolterrors.ErrChecksum):
 		return errNotDatabase
 	case err != nil:
-		return fileError(db.path, err)
+		return claims.FileError(db.path, err)
 	}
 	db.bolt = b
 	return nil
@@ -320,7 +320,7 @@ func (db *DB) update(ctx context.Context, fn func(*tx) error) error {
 	err := db.bolt.Update(func(btx *bolt.Tx) error {
 		return fn(&tx{Tx: btx, db: db, now: db.now().UTC(), actor: actor})
 	})
-	return fileError(db.path, err)
+	return claims.FileError(db.path, err)
 }
 
 // view runs fn in a read-only transaction.

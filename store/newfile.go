@@ -30,12 +30,12 @@ const staleAfter = time.Minute
 func (db *DB) create(lang string, fill func(*DB) error) error {
 	dir := filepath.Dir(db.path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fileError(dir, err)
+		return claims.FileError(dir, err)
 	}
 	removeStale(db.path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(db.path)+".*"+newSuffix)
 	if err != nil {
-		return fileError(db.path, err)
+		return claims.FileError(db.path, err)
 	}
 	tmp := f.Name()
 	err = db.build(f, lang, fill)
@@ -55,10 +55,6 @@ func (db *DB) build(f *os.File, lang string, fill func(*DB) error) error {
 	// The new file takes the final path's name, which its errors give: the
 	// temporary name means nothing to the person who chose the path.
 	fresh := &DB{path: db.path, now: db.now, validate: db.validate}
-	if err := lockFile(f, true, 0); err != nil {
-		f.Close()
-		return fileError(db.path, err)
-	}
 	if err := fresh.openBolt(f); err != nil {
 		f.Close()
 		return err
@@ -72,7 +68,7 @@ func (db *DB) build(f *os.File, lang string, fill func(*DB) error) error {
 	}
 	// The IDs minted next follow those the new file already holds.
 	db.ids.last = fresh.ids.last
-	return fileError(db.path, err)
+	return claims.FileError(db.path, err)
 }
 
 // publish moves the finished file tmp to path, unless path exists: a hard
@@ -88,12 +84,12 @@ func publish(tmp, path string) error {
 			return fmt.Errorf("create %s: %w", path, fs.ErrExist)
 		}
 		if err := os.Rename(tmp, path); err != nil {
-			return fileError(path, err)
+			return claims.FileError(path, err)
 		}
 	} else {
 		os.Remove(tmp)
 	}
-	return fileError(path, syncDir(filepath.Dir(path)))
+	return claims.FileError(path, syncDir(filepath.Dir(path)))
 }
 
 // removeStale removes the files that ClaimDesks which died while making a
@@ -125,10 +121,4 @@ func removeUnlocked(path string) {
 	if lockFile(f, true, 0) == nil {
 		os.Remove(path)
 	}
-}
-
-// fileError is claims.FileError: the sentence for a file the system could
-// not read or write.
-func fileError(path string, err error) error {
-	return claims.FileError(path, err)
 }
