@@ -44,7 +44,7 @@ func (t *tx) check(ctx context.Context) (*claims.IntegrityReport, error) {
 		return nil, err
 	}
 	c.report.History = history
-	steps := []func(){c.settings, c.articles, c.claims, c.sources, c.evidence, c.children, c.claimEvents, c.claimStates}
+	steps := []func(){c.settings, c.articles, c.claims, c.index, c.sources, c.evidence, c.children, c.claimEvents, c.claimStates}
 	for _, step := range steps {
 		step()
 		if err := ctx.Err(); err != nil {

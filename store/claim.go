@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 
@@ -72,9 +73,18 @@ func fillClaimDefaults(c *claims.Claim, a *claims.Article) error {
 	return nil
 }
 
+// putSummary writes the claim's list entry and moves its index entries.
 func (t *tx) putSummary(c *claims.Claim) error {
 	key, _ := parseID("Claim", c.ID)
-	return t.put(bucketSummaries, key, encodeSummary(summaryOf(c), searchText(c)))
+	summary := encodeSummary(summaryOf(c), searchText(c))
+	old := t.Bucket(bucketSummaries).Get(key)
+	if bytes.Equal(old, summary) {
+		return nil
+	}
+	if err := t.reindex(key, old, summary); err != nil {
+		return err
+	}
+	return t.put(bucketSummaries, key, summary)
 }
 
 // FindClaimByID returns a claim with its reviews and corrections.
@@ -182,8 +192,41 @@ func (t *tx) findSummaries(f claims.ClaimFilter) ([]claims.ClaimSummary, int, er
 	} else if err != nil {
 		return nil, 0, err
 	}
+	if terms, ok := filter.terms(); ok && !f.Deleted && (len(terms) > 0 || len(filter.words) > 0) {
+		return t.summariesOf(t.indexedClaims(filter, terms), f.Offset, f.Limit)
+	}
+	return t.scanSummaries(filter, f)
+}
+
+// summariesOf returns the page of found that starts at offset, and how
+// many were found.
+func (t *tx) summariesOf(found claimSet, offset, limit int) ([]claims.ClaimSummary, int, error) {
+	total := found.len()
+	end := total
+	if limit > 0 {
+		end = min(total, offset+limit)
+	}
+	sums := t.Bucket(bucketSummaries)
+	var out []claims.ClaimSummary
+	for i := offset; i < end; i++ {
+		k := found.at(i)
+		v, err := viewSummary(sums.Get(k))
+		if err != nil {
+			return nil, 0, fmt.Errorf("claim %s: %w", idString(k), err)
+		}
+		out = append(out, v.summary(k))
+	}
+	return out, total, nil
+}
+
+// scanSummaries reads the summaries in list order, for what the index does
+// not answer: the whole list, tombstones included, or an empty value. The
+// whole list of live claims stops reading at the page asked for, since the
+// index counts them.
+func (t *tx) scanSummaries(filter *summaryFilter, f claims.ClaimFilter) ([]claims.ClaimSummary, int, error) {
 	var out []claims.ClaimSummary
 	total := 0
+	counted := filter.onlyDeleted() && !f.Deleted
 	c := t.Bucket(bucketSummaries).Cursor()
 	for k, raw := c.First(); k != nil; k, raw = c.Next() {
 		ok, err := filter.matchesRaw(raw)
@@ -200,7 +243,12 @@ func (t *tx) findSummaries(f claims.ClaimFilter) ([]claims.ClaimSummary, int, er
 				return nil, 0, fmt.Errorf("claim %s: %w", idString(k), err)
 			}
 			out = append(out, v.summary(k))
+		} else if counted && f.Limit > 0 && len(out) == f.Limit {
+			break
 		}
+	}
+	if counted {
+		total = int(readCount(t.Bucket(bucketClaimIndex), countLive))
 	}
 	return out, total, nil
 }

@@ -198,6 +198,7 @@ func TestMergeProperties(t *testing.T) {
 				if err != nil || !report.OK() {
 					t.Fatalf("the merged file does not check: %+v %+v, %v", report.Problems, report.History.Broken, err)
 				}
+				assertIndexAnswersAsScan(t, db)
 			}
 		})
 	}

@@ -28,11 +28,13 @@ var (
 	bucketEvents        = []byte("events")          // event ID → SHA-256 + canonical event bytes
 	bucketClaimEvents   = []byte("claim_events")    // claim ID + event ID → nil
 	bucketConflicts     = []byte("conflicts")       // record ID → the versions a merge set aside (since v3)
+	bucketClaimIndex    = []byte("claim_index")     // fields, words and counts of live claims (since v5; index.go)
 
 	// schemaBuckets are the buckets of a file at SchemaVersion.
 	schemaBuckets = [][]byte{bucketMeta, bucketArticles, bucketArticleHashes, bucketClaims, bucketArticleClaims,
 		bucketSummaries, bucketSources, bucketEvidence, bucketClaimEvidence, bucketSourceUses,
-		bucketReviews, bucketCorrections, bucketEvents, bucketClaimEvents, bucketConflicts}
+		bucketReviews, bucketCorrections, bucketEvents, bucketClaimEvents, bucketConflicts,
+		bucketClaimIndex}
 )
 
 // Keys of the meta bucket.
@@ -65,6 +67,7 @@ var migrations = []migration{
 	{2, "add compact claim summaries for fast lists", addSummaries},
 	{3, "keep the versions merges set aside", createBuckets(bucketConflicts)},
 	{4, "make every event commit to its summary and changes", upgradeHistory},
+	{5, "index claims by field and by word", indexClaims},
 }
 
 // SchemaVersion is the schema this program writes.
@@ -94,6 +97,24 @@ func addSummaries(tx *bolt.Tx) error {
 			return err
 		}
 		return sums.Put(k, encodeSummary(summaryOf(c), searchText(c)))
+	})
+}
+
+// indexClaims rewrites every claim's summary with its search words, and
+// builds the indexes from them.
+func indexClaims(btx *bolt.Tx) error {
+	if _, err := btx.CreateBucketIfNotExists(bucketClaimIndex); err != nil {
+		return fmt.Errorf("create bucket %s: %w", bucketClaimIndex, err)
+	}
+	t := &tx{Tx: btx}
+	sums := btx.Bucket(bucketSummaries)
+	return btx.Bucket(bucketClaims).ForEach(func(k, v []byte) error {
+		c, err := decodeClaim(v)
+		if err != nil {
+			return err
+		}
+		summary := encodeSummary(summaryOf(c), searchText(c))
+		return firstErr(sums.Put(k, summary), t.reindex(k, nil, summary))
 	})
 }
 

@@ -16,8 +16,11 @@ import (
 //
 //	flags (1) · updated, Unix ms (8) · check-worthiness × 10000 (2) · article ID (16)
 //	then uvarint-length strings: status, kind, rating, speaker, summary,
-//	assignee, tags joined by unit separators, and the folded search text.
-const summaryFormat = 1
+//	assignee, tags joined by unit separators, and the claim's search words
+//	(claims.SearchWords) joined by spaces.
+//
+// Format 1 held the whole folded text instead of its words.
+const summaryFormat = 2
 
 const (
 	summaryDeleted byte = 1 << iota
@@ -55,10 +58,11 @@ func summaryOf(c *claims.Claim) claims.ClaimSummary {
 	return s
 }
 
-// searchText is what a query matches: the claim's words, summary, speaker
-// and tags, folded once when written.
+// searchText is what a query matches: the words of the claim's text,
+// summary, speaker and tags, folded once when written.
 func searchText(c *claims.Claim) string {
-	return claims.Fold(strings.Join([]string{c.Text, c.Summary, c.Speaker.Name, c.Speaker.Organization, strings.Join(c.Tags, " ")}, "\n"))
+	return strings.Join(claims.SearchWords(strings.Join([]string{c.Text, c.Summary, c.Speaker.Name,
+		c.Speaker.Organization, strings.Join(c.Tags, " ")}, "\n")), " ")
 }
 
 func encodeSummary(s claims.ClaimSummary, search string) []byte {
@@ -189,7 +193,7 @@ func newSummaryFilter(f *claims.ClaimFilter) (*summaryFilter, error) {
 	if f.Tag != nil {
 		sf.tag = []byte(*f.Tag)
 	}
-	for _, word := range strings.Fields(claims.Fold(f.Query)) {
+	for _, word := range claims.SearchWords(f.Query) {
 		sf.words = append(sf.words, []byte(word))
 	}
 	return sf, nil
@@ -234,11 +238,22 @@ func (sf *summaryFilter) matches(v *summaryView) bool {
 		return false
 	}
 	for _, word := range sf.words {
-		if !bytes.Contains(v.field(fieldSearch), word) {
+		if !beginsAWord(v.field(fieldSearch), word) {
 			return false
 		}
 	}
 	return true
+}
+
+// beginsAWord reports whether prefix begins one of the space-separated
+// words: a query's words match as typed, before the word is finished.
+func beginsAWord(words, prefix []byte) bool {
+	for word := range bytes.SplitSeq(words, []byte(" ")) {
+		if bytes.HasPrefix(word, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasTag(tags, tag []byte) bool {
