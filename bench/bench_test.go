@@ -24,10 +24,11 @@ const callsPerOp = 20
 // The filters and queries of the T2 rows. Each matches between 1% and 15%
 // of the claims.
 var (
-	filterStatus = claims.StatusVerdictDrafted
-	filterRating = "trompeur"
-	filterTag    = "logement"
-	queries      = []string{"coree conteneurs", "stoltenberg", "missiles"}
+	filterStatus  = claims.StatusVerdictDrafted
+	filterRating  = "trompeur"
+	filterTag     = "logement"
+	filterSpeaker = "Mark Rutte"
+	queries       = []string{"coree conteneurs", "stoltenberg", "missiles"}
 )
 
 // openCD opens a ClaimDesk file the program wrote itself, as the window
@@ -117,64 +118,81 @@ func BenchmarkOpenFirst50(b *testing.B) {
 	})
 }
 
-// BenchmarkFilter is T2's field filters: the whole list of claims with one
-// status, one rating or one tag.
+// BenchmarkFilter is S3's field filters, each two ways: "list" reads the
+// whole list of claims with one status, rating, tag or speaker, and
+// "first50" the first screen of it with the number of matches, as a list
+// shows them.
 func BenchmarkFilter(b *testing.B) {
 	e := setup(b)
-	ctx := context.Background()
 	cases := []struct {
 		name   string
 		filter claims.ClaimFilter
-		sql    string
+		where  string
 		arg    string
 	}{
-		{"status", claims.ClaimFilter{Status: &filterStatus},
-			"SELECT " + summaryColumns + " FROM claims WHERE status = ? ORDER BY rowid", string(filterStatus)},
-		{"rating", claims.ClaimFilter{Rating: &filterRating},
-			"SELECT " + summaryColumns + " FROM claims WHERE rating = ? ORDER BY rowid", filterRating},
-		{"tag", claims.ClaimFilter{Tag: &filterTag},
-			"SELECT " + summaryColumns + " FROM claims WHERE rowid IN (SELECT claim FROM claim_tags WHERE tag = ?) ORDER BY rowid", filterTag},
+		{"status", claims.ClaimFilter{Status: &filterStatus}, "status = ?", string(filterStatus)},
+		{"rating", claims.ClaimFilter{Rating: &filterRating}, "rating = ?", filterRating},
+		{"tag", claims.ClaimFilter{Tag: &filterTag}, "rowid IN (SELECT claim FROM claim_tags WHERE tag = ?)", filterTag},
+		{"speaker", claims.ClaimFilter{Speaker: &filterSpeaker}, "speaker = ?", filterSpeaker},
 	}
 	for _, c := range cases {
-		b.Run(c.name, func(b *testing.B) {
-			b.Run("claimdesk", func(b *testing.B) {
-				db := openCD(b, e.cd.big)
-				var l latencies
-				var n int
-				for b.Loop() {
-					for range callsPerOp {
-						l.time(b, func() error {
-							list, _, err := db.FindClaimSummaries(ctx, c.filter)
-							n = len(list)
-							return err
-						})
-					}
+		for _, shape := range []string{"list", "first50"} {
+			b.Run(c.name+"/"+shape, func(b *testing.B) {
+				f, limit := c.filter, ""
+				if shape == "first50" {
+					f.Limit, limit = 50, " LIMIT 50"
 				}
-				l.report(b)
-				reportRows(b, n)
+				b.Run("claimdesk", func(b *testing.B) {
+					db := openCD(b, e.cd.big)
+					benchLatency(b, func() (int, error) {
+						list, _, err := db.FindClaimSummaries(context.Background(), f)
+						return len(list), err
+					})
+				})
+				b.Run("sqlite", func(b *testing.B) {
+					db := openSQ(b, e.sq.big)
+					query := "SELECT " + summaryColumns + " FROM claims WHERE " + c.where + " ORDER BY rowid" + limit
+					benchLatency(b, func() (int, error) {
+						return sqliteRows(db, query, shape == "first50", c.where, c.arg)
+					})
+				})
 			})
-			b.Run("sqlite", func(b *testing.B) {
-				db := openSQ(b, e.sq.big)
-				var l latencies
-				var n int
-				for b.Loop() {
-					for range callsPerOp {
-						l.time(b, func() error {
-							rows, err := db.QueryContext(ctx, c.sql, c.arg)
-							if err != nil {
-								return err
-							}
-							list, err := scanSummaries(rows)
-							n = len(list)
-							return err
-						})
-					}
-				}
-				l.report(b)
-				reportRows(b, n)
-			})
-		})
+		}
 	}
+}
+
+// benchLatency times callsPerOp calls of fn per iteration and reports
+// their percentiles and the rows of the last call.
+func benchLatency(b *testing.B, fn func() (int, error)) {
+	var l latencies
+	var n int
+	for b.Loop() {
+		for range callsPerOp {
+			l.time(b, func() error {
+				var err error
+				n, err = fn()
+				return err
+			})
+		}
+	}
+	l.report(b)
+	reportRows(b, n)
+}
+
+// sqliteRows runs a list query, and with counted the count of its matches
+// too, as a list's first screen needs.
+func sqliteRows(db *sql.DB, query string, counted bool, where, arg string) (int, error) {
+	rows, err := db.QueryContext(context.Background(), query, arg)
+	if err != nil {
+		return 0, err
+	}
+	list, err := scanSummaries(rows)
+	if err != nil || !counted {
+		return len(list), err
+	}
+	var total int
+	err = db.QueryRowContext(context.Background(), "SELECT count(*) FROM claims WHERE "+where, arg).Scan(&total)
+	return len(list), err
 }
 
 // BenchmarkSearch is T2's text search, ignoring case and accents, over the

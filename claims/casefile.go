@@ -29,27 +29,50 @@ type CaseFile struct {
 	// was read: a report that prints it can be checked against the file.
 	HistoryHead string
 	ReadAt      time.Time
+
+	// byID indexes Articles and Claims on first use, so that reports that
+	// look up every claim's article cost what they write, not its square.
+	// It is rebuilt when either list is another slice than it was.
+	byID *caseIndex
+}
+
+type caseIndex struct {
+	articles []*Article
+	claims   []*Claim
+	article  map[string]*Article
+	claimsOf map[string][]*Claim
+}
+
+func sameSlice[T any](a, b []T) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+func (cf *CaseFile) index() *caseIndex {
+	if ix := cf.byID; ix != nil && sameSlice(ix.articles, cf.Articles) && sameSlice(ix.claims, cf.Claims) {
+		return ix
+	}
+	ix := &caseIndex{articles: cf.Articles, claims: cf.Claims,
+		article: make(map[string]*Article, len(cf.Articles)), claimsOf: map[string][]*Claim{}}
+	for _, a := range cf.Articles {
+		if ix.article[a.ID] == nil {
+			ix.article[a.ID] = a
+		}
+	}
+	for _, c := range cf.Claims {
+		ix.claimsOf[c.ArticleID] = append(ix.claimsOf[c.ArticleID], c)
+	}
+	cf.byID = ix
+	return ix
 }
 
 // Article returns the article with the given ID, or nil.
 func (cf *CaseFile) Article(id string) *Article {
-	for _, a := range cf.Articles {
-		if a.ID == id {
-			return a
-		}
-	}
-	return nil
+	return cf.index().article[id]
 }
 
 // ClaimsOf returns the claims found in an article, in creation order.
 func (cf *CaseFile) ClaimsOf(articleID string) []*Claim {
-	var out []*Claim
-	for _, c := range cf.Claims {
-		if c.ArticleID == articleID {
-			out = append(out, c)
-		}
-	}
-	return out
+	return cf.index().claimsOf[articleID]
 }
 
 // CopyOptions say what a copy of the database leaves out.

@@ -207,6 +207,7 @@ func (c *checker) children() {
 func (c *checker) claimEvents() {
 	c.orphans(bucketClaimEvents, bucketClaims, 0, claims.Textf("claim history index entry"))
 	c.orphans(bucketClaimEvents, bucketEvents, 16, claims.Textf("claim history index entry"))
+	c.orphans(bucketRecordEvents, bucketEvents, 16, claims.Textf("record history index entry"))
 }
 
 // orphans reports the keys of bucket whose 16 bytes at offset name no

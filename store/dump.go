@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 
 	"claimdesk/claims"
 )
@@ -203,23 +204,14 @@ func (t *tx) dumpChildren(w *bufio.Writer, name string, bucket []byte, keep map[
 }
 
 // dumpEvents writes every event, or for a selection the events about the
-// selected records; a selection's chain has gaps and says so (complete is
-// false).
+// selected records, found through the history indexes; a selection's chain
+// has gaps and says so (complete is false).
 func (t *tx) dumpEvents(w *bufio.Writer, sel *dumpSelection) error {
 	return writeArray(w, "events", func(item func([]byte) error) error {
-		return t.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+		write := func(k, v []byte) error {
 			hash, header, body, current, err := splitEvent(v)
 			if err != nil {
 				return fmt.Errorf("dump: event %s: %w", idString(k), err)
-			}
-			if !sel.complete {
-				se, err := decodeEvent(k, v)
-				if err != nil {
-					return err
-				}
-				if !sel.hasEvent(se.event) {
-					return nil
-				}
 			}
 			// The canonical bytes go out as they are hashed: json.Marshal
 			// would escape <, > and & in them and break the hash.
@@ -227,17 +219,34 @@ func (t *tx) dumpEvents(w *bufio.Writer, sel *dumpSelection) error {
 				return item(fmt.Appendf(nil, `{"hash":"%x","event":%s}`, hash, header))
 			}
 			return item(fmt.Appendf(nil, `{"hash":"%x","event":%s,"body":%s}`, hash, header, body))
-		})
+		}
+		events := t.Bucket(bucketEvents)
+		if sel.complete {
+			return events.ForEach(write)
+		}
+		for _, k := range sel.eventKeys(t) {
+			if err := write(k, events.Get(k)); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
-func (sel *dumpSelection) hasEvent(e *claims.Event) bool {
+// eventKeys returns the keys of the events about the selected records, or
+// about their claims, oldest first and each once.
+func (sel *dumpSelection) eventKeys(t *tx) [][]byte {
+	var keys [][]byte
 	for _, set := range []map[string]bool{sel.claims, sel.articles, sel.sources, sel.evidence} {
-		if set[keyOf(e.RecordID)] || (e.ClaimID != "" && set[keyOf(e.ClaimID)]) {
-			return true
+		for k := range set {
+			keys = append(keys, childKeys(t.Bucket(bucketRecordEvents), []byte(k))...)
 		}
 	}
-	return false
+	for k := range sel.claims {
+		keys = append(keys, childKeys(t.Bucket(bucketClaimEvents), []byte(k))...)
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	return slices.CompactFunc(keys, bytes.Equal)
 }
 
 // writeArray writes `,"name":[` then one item per line, then `]`. Each item

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -179,6 +180,43 @@ func TestSelectedDumpHoldsOnlyTheSelection(t *testing.T) {
 	}
 	if len(d.Events) < 6 {
 		t.Fatalf("the selection lost its claim's history: %d events", len(d.Events))
+	}
+	assertSelectedEvents(t, db, d)
+}
+
+// assertSelectedEvents checks that a selection's dump holds exactly the
+// events about its records or their claims, in the file's order.
+func assertSelectedEvents(t *testing.T, db *DB, d dump) {
+	t.Helper()
+	selected := map[string]bool{}
+	for _, list := range [][]json.RawMessage{d.Articles, d.Sources, d.Claims, d.Evidence} {
+		for _, raw := range list {
+			var env envelope
+			if err := json.Unmarshal(raw, &env); err != nil {
+				t.Fatal(err)
+			}
+			selected[env.ID] = true
+		}
+	}
+	all, err := db.FindEvents(context.Background(), claims.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	for _, e := range all {
+		if selected[e.RecordID] || selected[e.ClaimID] {
+			want = append(want, e.ID)
+		}
+	}
+	for _, de := range d.Events {
+		var probe struct{ ID string }
+		if err := json.Unmarshal(de.Event, &probe); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, probe.ID)
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("the selection's dump holds events %v, want %v", got, want)
 	}
 }
 

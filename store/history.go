@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -53,8 +54,8 @@ func (t *tx) appendEvent(ch change) error {
 	); err != nil {
 		return err
 	}
-	if ch.claimID == "" {
-		return nil
+	if err := t.indexEventByRecord(id[:], &e); err != nil || ch.claimID == "" {
+		return err
 	}
 	claimKey, err := parseID("Claim", ch.claimID)
 	if err != nil {
@@ -152,25 +153,58 @@ func (t *tx) findEvents(f claims.EventFilter) ([]*claims.Event, error) {
 		return nil
 	}
 	events := t.Bucket(bucketEvents)
-	if f.ClaimID != "" {
-		claimKey, err := parseID("Claim", f.ClaimID)
+	if f.ClaimID == "" && f.RecordID == "" {
+		if err := events.ForEach(add); err != nil {
+			return nil, err
+		}
+	} else {
+		keys, err := t.eventKeys(f)
 		if err != nil {
 			return nil, err
 		}
-		c := t.Bucket(bucketClaimEvents).Cursor()
-		for k, _ := c.Seek(claimKey); bytes.HasPrefix(k, claimKey); k, _ = c.Next() {
-			eventKey := k[len(claimKey):]
-			if err := add(eventKey, events.Get(eventKey)); err != nil {
+		for _, k := range keys {
+			if err := add(k, events.Get(k)); err != nil {
 				return nil, err
 			}
 		}
-	} else if err := events.ForEach(add); err != nil {
-		return nil, err
 	}
 	if f.Limit > 0 && len(out) > f.Limit {
 		out = out[len(out)-f.Limit:]
 	}
 	return out, nil
+}
+
+// eventKeys returns, oldest first, the keys of the events the filter may
+// select: a claim's, or a record's, which is a claim or has an index of its
+// own.
+func (t *tx) eventKeys(f claims.EventFilter) ([][]byte, error) {
+	id, what, index := f.ClaimID, "Claim", []*bolt.Bucket{t.Bucket(bucketClaimEvents)}
+	if id == "" {
+		id, what, index = f.RecordID, "Record", append(index, t.Bucket(bucketRecordEvents))
+	}
+	parent, err := parseID(what, id)
+	if err != nil {
+		return nil, err
+	}
+	var keys [][]byte
+	for _, b := range index {
+		keys = append(keys, childKeys(b, parent)...)
+	}
+	if len(index) > 1 {
+		slices.SortFunc(keys, bytes.Compare)
+	}
+	return keys, nil
+}
+
+// childKeys returns the second halves of the keys of b that begin with
+// parent, in order.
+func childKeys(b *bolt.Bucket, parent []byte) [][]byte {
+	var out [][]byte
+	c := b.Cursor()
+	for k, _ := c.Seek(parent); bytes.HasPrefix(k, parent); k, _ = c.Next() {
+		out = append(out, k[len(parent):])
+	}
+	return out
 }
 
 // FindEventByHash returns the event with hash as its hash or its hash

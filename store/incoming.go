@@ -287,15 +287,27 @@ func (in *checkIn) event(key, value []byte) (*claims.Event, error) {
 	return se.event, nil
 }
 
-// putEvent stores an event and indexes it under its claim.
+// putEvent stores an event and indexes it under its claim and its record.
 func (t *tx) putEvent(key, value []byte, e *claims.Event) error {
 	if err := t.put(bucketEvents, key, value); err != nil {
 		return err
 	}
 	if claimKey, err := parseID("Claim", e.ClaimID); err == nil && e.ClaimID != "" {
-		return t.put(bucketClaimEvents, joinKey(claimKey, key), nil)
+		if err := t.put(bucketClaimEvents, joinKey(claimKey, key), nil); err != nil {
+			return err
+		}
 	}
-	return nil
+	return t.indexEventByRecord(key, e)
+}
+
+// indexEventByRecord indexes an event under its record, unless the record
+// is its claim, whose events claim_events lists already.
+func (t *tx) indexEventByRecord(key []byte, e *claims.Event) error {
+	recordKey, err := parseID("Record", e.RecordID)
+	if err != nil || e.RecordID == e.ClaimID {
+		return nil // settings, or a claim
+	}
+	return t.put(bucketRecordEvents, joinKey(recordKey, key), nil)
 }
 
 // storedForm returns the key and the stored value of a dumped event. An

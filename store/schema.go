@@ -29,12 +29,13 @@ var (
 	bucketClaimEvents   = []byte("claim_events")    // claim ID + event ID → nil
 	bucketConflicts     = []byte("conflicts")       // record ID → the versions a merge set aside (since v3)
 	bucketClaimIndex    = []byte("claim_index")     // fields, words and counts of live claims (since v5; index.go)
+	bucketRecordEvents  = []byte("record_events")   // record ID + event ID → nil, records other than claims (since v5)
 
 	// schemaBuckets are the buckets of a file at SchemaVersion.
 	schemaBuckets = [][]byte{bucketMeta, bucketArticles, bucketArticleHashes, bucketClaims, bucketArticleClaims,
 		bucketSummaries, bucketSources, bucketEvidence, bucketClaimEvidence, bucketSourceUses,
 		bucketReviews, bucketCorrections, bucketEvents, bucketClaimEvents, bucketConflicts,
-		bucketClaimIndex}
+		bucketClaimIndex, bucketRecordEvents}
 )
 
 // Keys of the meta bucket.
@@ -67,7 +68,7 @@ var migrations = []migration{
 	{2, "add compact claim summaries for fast lists", addSummaries},
 	{3, "keep the versions merges set aside", createBuckets(bucketConflicts)},
 	{4, "make every event commit to its summary and changes", upgradeHistory},
-	{5, "index claims by field and by word", indexClaims},
+	{5, "index claims by field and by word, and events by record", indexClaimsAndEvents},
 }
 
 // SchemaVersion is the schema this program writes.
@@ -97,6 +98,26 @@ func addSummaries(tx *bolt.Tx) error {
 			return err
 		}
 		return sums.Put(k, encodeSummary(summaryOf(c), searchText(c)))
+	})
+}
+
+func indexClaimsAndEvents(btx *bolt.Tx) error {
+	return firstErr(indexClaims(btx), indexEventsByRecord(btx))
+}
+
+// indexEventsByRecord indexes every event about a record other than a
+// claim under that record.
+func indexEventsByRecord(btx *bolt.Tx) error {
+	if _, err := btx.CreateBucketIfNotExists(bucketRecordEvents); err != nil {
+		return fmt.Errorf("create bucket %s: %w", bucketRecordEvents, err)
+	}
+	t := &tx{Tx: btx}
+	return btx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+		se, err := decodeEvent(k, v)
+		if err != nil {
+			return err
+		}
+		return t.indexEventByRecord(k, se.event)
 	})
 }
 
