@@ -42,6 +42,11 @@ type Store interface {
 	// FindClaims returns the claims that match the filter, in creation
 	// order, and how many matched before Offset and Limit applied.
 	FindClaims(ctx context.Context, f ClaimFilter) ([]*Claim, int, error)
+	// EachClaim calls fn with each claim that matches the filter, in
+	// creation order, as FindClaims would return them, reading them in one
+	// read transaction without holding them all: a long list is written
+	// out as it is read. An error from fn stops it and is returned.
+	EachClaim(ctx context.Context, f ClaimFilter, fn func(*Claim) error) error
 	// FindClaimSummaries is FindClaims for lists: it returns the compact
 	// summaries that the store keeps for every claim, without decoding claims.
 	FindClaimSummaries(ctx context.Context, f ClaimFilter) ([]ClaimSummary, int, error)

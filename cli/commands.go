@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
 	"os"
 	"slices"
@@ -186,25 +187,24 @@ func runClaims(r *runner, args []string) error {
 	if err != nil {
 		return err
 	}
-	list, _, err := st.FindClaims(r.ctx, filter)
-	if err != nil {
-		return err
-	}
 	scale, err := r.scale(st)
 	if err != nil {
 		return err
 	}
 	if *f.json {
-		out := make([]claimOutput, len(list))
-		for i, c := range list {
-			out[i] = newClaimOutput(c, scale)
-		}
-		return r.writeJSON(out)
+		return r.writeJSONList(func(item func(any) error) error {
+			return st.EachClaim(r.ctx, filter, func(c *claims.Claim) error { return item(newClaimOutput(c, scale)) })
+		})
 	}
+	list, _, err := st.FindClaimSummaries(r.ctx, filter)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(r.env.Stdout)
 	for _, c := range list {
-		fmt.Fprintf(r.env.Stdout, "%s  %-17s %-14s %-24s %s\n", c.ID, c.Status, field(ratingLabel(c, scale)), field(truncateRunes(c.Speaker.Name, 24)), field(c.Summary))
+		fmt.Fprintf(out, "%s  %-17s %-14s %-24s %s\n", c.ID, c.Status, field(labelOf(c.Rating, scale)), field(truncateRunes(c.Speaker, 24)), field(c.Summary))
 	}
-	return nil
+	return out.Flush()
 }
 
 func optional(s string) *string {

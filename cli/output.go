@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -21,6 +22,37 @@ func (r *runner) writeJSON(v any) error {
 	enc := json.NewEncoder(r.env.Stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// writeJSONList writes a JSON array item by item, as each gives them, in
+// the same bytes as writeJSON would write the whole array: a long list
+// goes out as it is read instead of being held.
+func (r *runner) writeJSONList(each func(item func(any) error) error) error {
+	w := bufio.NewWriter(r.env.Stdout)
+	n := 0
+	err := each(func(v any) error {
+		raw, err := json.MarshalIndent(v, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		sep := ",\n  "
+		if n == 0 {
+			sep = "[\n  "
+		}
+		n++
+		w.WriteString(sep)
+		_, err = w.Write(raw)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		w.WriteString("[]\n")
+	} else {
+		w.WriteString("\n]\n")
+	}
+	return w.Flush()
 }
 
 // printClaim prints c as JSON with --json, and the formatted line otherwise.
@@ -115,10 +147,16 @@ func ratingLabel(c *claims.Claim, scale *claims.RatingScale) string {
 	if c.Verdict == nil {
 		return ""
 	}
-	if r, ok := scale.Rating(c.Verdict.Rating); ok {
+	return labelOf(c.Verdict.Rating, scale)
+}
+
+// labelOf returns the label of a rating key, the key itself when the scale
+// lacks it, and "" for no rating.
+func labelOf(key string, scale *claims.RatingScale) string {
+	if r, ok := scale.Rating(key); ok && key != "" {
 		return r.Label
 	}
-	return c.Verdict.Rating
+	return key
 }
 
 func articleJSON(a *claims.Article) map[string]any {

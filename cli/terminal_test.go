@@ -32,8 +32,14 @@ func (hostileStore) claim() *claims.Claim {
 		Corrections: []claims.Correction{{OldRating: hostile, NewRating: hostile, Reason: hostile}}}
 }
 
-func (s hostileStore) FindClaims(context.Context, claims.ClaimFilter) ([]*claims.Claim, int, error) {
-	return []*claims.Claim{s.claim()}, 1, nil
+func (s hostileStore) EachClaim(_ context.Context, _ claims.ClaimFilter, fn func(*claims.Claim) error) error {
+	return fn(s.claim())
+}
+
+func (s hostileStore) FindClaimSummaries(context.Context, claims.ClaimFilter) ([]claims.ClaimSummary, int, error) {
+	c := s.claim()
+	return []claims.ClaimSummary{{ID: c.ID, ArticleID: c.ArticleID, Status: c.Status, Kind: c.Kind, Rating: hostile,
+		Speaker: hostile, Summary: hostile, Tags: []string{hostile}, Assignee: hostile}}, 1, nil
 }
 
 func (s hostileStore) FindClaimByID(context.Context, string) (*claims.Claim, error) {

@@ -152,25 +152,37 @@ func (t *tx) saveClaim(c *claims.Claim, env *envelope, before *claims.Claim, act
 // FindClaims returns the claims that match the filter.
 func (db *DB) FindClaims(ctx context.Context, f claims.ClaimFilter) ([]*claims.Claim, int, error) {
 	var out []*claims.Claim
-	var total int
+	total := 0
 	err := db.view(ctx, func(t *tx) error {
-		sums, n, err := t.findSummaries(f)
+		var err error
+		total, err = t.eachClaim(f, func(c *claims.Claim) error {
+			out = append(out, c)
+			return nil
+		})
+		return err
+	})
+	return out, total, err
+}
+
+// EachClaim calls fn with each claim that matches the filter, in order.
+func (db *DB) EachClaim(ctx context.Context, f claims.ClaimFilter, fn func(*claims.Claim) error) error {
+	return db.view(ctx, func(t *tx) error {
+		_, err := t.eachClaim(f, fn)
+		return err
+	})
+}
+
+// eachClaim decodes the claims of the filter's page one at a time, and
+// returns how many matched.
+func (t *tx) eachClaim(f claims.ClaimFilter, fn func(*claims.Claim) error) (int, error) {
+	bucket := t.Bucket(bucketClaims)
+	return t.eachMatch(f, func(key []byte) error {
+		c, err := decodeClaim(bucket.Get(key))
 		if err != nil {
 			return err
 		}
-		total = n
-		bucket := t.Bucket(bucketClaims)
-		for _, s := range sums {
-			key, _ := parseID("Claim", s.ID)
-			c, err := decodeClaim(bucket.Get(key))
-			if err != nil {
-				return err
-			}
-			out = append(out, c)
-		}
-		return nil
+		return fn(c)
 	})
-	return out, total, err
 }
 
 // FindClaimSummaries returns the summaries of the claims that match the filter.
@@ -186,71 +198,75 @@ func (db *DB) FindClaimSummaries(ctx context.Context, f claims.ClaimFilter) ([]c
 }
 
 func (t *tx) findSummaries(f claims.ClaimFilter) ([]claims.ClaimSummary, int, error) {
-	filter, err := newSummaryFilter(&f)
-	if claims.ErrorCode(err) == claims.ENOTFOUND {
-		return nil, 0, nil // an article that cannot exist has no claims
-	} else if err != nil {
-		return nil, 0, err
-	}
-	if terms, ok := filter.terms(); ok && !f.Deleted && (len(terms) > 0 || len(filter.words) > 0) {
-		return t.summariesOf(t.indexedClaims(filter, terms), f.Offset, f.Limit)
-	}
-	return t.scanSummaries(filter, f)
-}
-
-// summariesOf returns the page of found that starts at offset, and how
-// many were found.
-func (t *tx) summariesOf(found claimSet, offset, limit int) ([]claims.ClaimSummary, int, error) {
-	total := found.len()
-	end := total
-	if limit > 0 {
-		end = min(total, offset+limit)
-	}
-	sums := t.Bucket(bucketSummaries)
 	var out []claims.ClaimSummary
-	for i := offset; i < end; i++ {
-		k := found.at(i)
+	sums := t.Bucket(bucketSummaries)
+	total, err := t.eachMatch(f, func(k []byte) error {
 		v, err := viewSummary(sums.Get(k))
 		if err != nil {
-			return nil, 0, fmt.Errorf("claim %s: %w", idString(k), err)
+			return fmt.Errorf("claim %s: %w", idString(k), err)
 		}
 		out = append(out, v.summary(k))
-	}
-	return out, total, nil
+		return nil
+	})
+	return out, total, err
 }
 
-// scanSummaries reads the summaries in list order, for what the index does
+// eachMatch calls fn with the key of each claim of the filter's page, in
+// list order, and returns how many claims match in all: from the index
+// when it answers the filter, else by reading every summary.
+func (t *tx) eachMatch(f claims.ClaimFilter, fn func(key []byte) error) (int, error) {
+	filter, err := newSummaryFilter(&f)
+	if claims.ErrorCode(err) == claims.ENOTFOUND {
+		return 0, nil // an article that cannot exist has no claims
+	} else if err != nil {
+		return 0, err
+	}
+	if terms, ok := filter.terms(); ok && !f.Deleted && (len(terms) > 0 || len(filter.words) > 0) {
+		found := t.indexedClaims(filter, terms)
+		end := found.len()
+		if f.Limit > 0 {
+			end = min(end, f.Offset+f.Limit)
+		}
+		for i := f.Offset; i < end; i++ {
+			if err := fn(found.at(i)); err != nil {
+				return 0, err
+			}
+		}
+		return found.len(), nil
+	}
+	return t.scanMatches(filter, f, fn)
+}
+
+// scanMatches reads the summaries in list order, for what the index does
 // not answer: the whole list, tombstones included, or an empty value. The
 // whole list of live claims stops reading at the page asked for, since the
 // index counts them.
-func (t *tx) scanSummaries(filter *summaryFilter, f claims.ClaimFilter) ([]claims.ClaimSummary, int, error) {
-	var out []claims.ClaimSummary
-	total := 0
+func (t *tx) scanMatches(filter *summaryFilter, f claims.ClaimFilter, fn func(key []byte) error) (int, error) {
+	total, taken := 0, 0
 	counted := filter.onlyDeleted() && !f.Deleted
 	c := t.Bucket(bucketSummaries).Cursor()
 	for k, raw := c.First(); k != nil; k, raw = c.Next() {
 		ok, err := filter.matchesRaw(raw)
 		if err != nil {
-			return nil, 0, fmt.Errorf("claim %s: %w", idString(k), err)
+			return 0, fmt.Errorf("claim %s: %w", idString(k), err)
 		}
 		if !ok {
 			continue
 		}
 		total++
-		if total > f.Offset && (f.Limit <= 0 || len(out) < f.Limit) {
-			v, err := viewSummary(raw)
-			if err != nil {
-				return nil, 0, fmt.Errorf("claim %s: %w", idString(k), err)
+		if total > f.Offset && (f.Limit <= 0 || taken < f.Limit) {
+			taken++
+			if err := fn(k); err != nil {
+				return 0, err
 			}
-			out = append(out, v.summary(k))
-		} else if counted && f.Limit > 0 && len(out) == f.Limit {
+		} else if counted && f.Limit > 0 && taken == f.Limit {
 			break
 		}
 	}
 	if counted {
 		total = int(readCount(t.Bucket(bucketClaimIndex), countLive))
 	}
-	return out, total, nil
+	return total, nil
 }
 
 // UpdateClaim edits a claim's description.

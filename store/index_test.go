@@ -76,7 +76,12 @@ func assertIndexAnswersAsScan(t *testing.T, db *DB) {
 				if err != nil {
 					return err
 				}
-				want, wantTotal, err := tx.scanSummaries(sf, f)
+				var want []claims.ClaimSummary
+				wantTotal, err := tx.scanMatches(sf, f, func(k []byte) error {
+					v, err := viewSummary(tx.Bucket(bucketSummaries).Get(k))
+					want = append(want, v.summary(k))
+					return err
+				})
 				if err != nil {
 					return err
 				}
