@@ -93,13 +93,24 @@ func (t *tx) findArticle(id string) (*claims.Article, error) {
 func (db *DB) FindArticles(ctx context.Context) ([]*claims.Article, error) {
 	var out []*claims.Article
 	err := db.view(ctx, func(t *tx) error {
-		return eachLive(t, bucketArticles, func(env *envelope, rec *articleRecord) {
-			rec.Text = ""
-			out = append(out, rec.article(env))
+		return eachLive(t, bucketArticles, func(env *envelope, rec *articleListRecord) {
+			out = append(out, rec.articleRecord.article(env))
 		})
 	})
 	return out, err
 }
+
+// articleListRecord reads an article without its text, which lists do not
+// show: the decoder steps over the text without copying it.
+type articleListRecord struct {
+	articleRecord
+	Text skipped `json:"text,omitempty"`
+}
+
+// skipped is a JSON value read past and dropped.
+type skipped struct{}
+
+func (*skipped) UnmarshalJSON([]byte) error { return nil }
 
 // eachLive decodes every live record of bucket, oldest first.
 func eachLive[R any](t *tx, bucket []byte, fn func(env *envelope, rec *R)) error {

@@ -254,8 +254,8 @@ func TestImportArticleRejectsDuplicatesAndBadClaims(t *testing.T) {
 	if len(articles) != 1 {
 		t.Fatalf("%d articles stored, want 1: a failed import must store nothing", len(articles))
 	}
-	if articles[0].Text != "" {
-		t.Error("FindArticles returned the text; lists should not carry it")
+	if a := articles[0]; a.Text != "" || a.Title != "Visite de Poutine" || a.TextSHA256 != claims.TextHash(testText) || a.Language != claims.LangFrench {
+		t.Errorf("FindArticles returned %+v; want every field but the text", a)
 	}
 }
 
