@@ -24,6 +24,12 @@ type Store interface {
 	// and ECONFLICT, naming it, when an article with the same text is
 	// already stored.
 	ImportArticle(ctx context.Context, a *Article, found []*Claim) error
+	// ImportArticles stores many articles with their claims in one
+	// transaction, as ImportArticle would one by one: a folder of articles
+	// is one import. An article whose text is already stored, or earlier
+	// in the batch, is left out and its Duplicate set. Any other bad
+	// article or claim imports nothing and is named in the error.
+	ImportArticles(ctx context.Context, batch []*ArticleImport) error
 	// FindArticleByID returns an article with its text. Returns ENOTFOUND
 	// when it does not exist or was deleted.
 	FindArticleByID(ctx context.Context, id string) (*Article, error)
@@ -162,6 +168,16 @@ type Store interface {
 
 	// Close releases the database file.
 	Close() error
+}
+
+// ArticleImport is one article of a bulk import, with the claims found in
+// it.
+type ArticleImport struct {
+	Article *Article
+	Claims  []*Claim
+	// Duplicate is the title of the article already stored with the same
+	// text, set when this one was left out; "" when it was imported.
+	Duplicate string
 }
 
 // ClaimFilter selects claims; zero and nil fields do not filter.

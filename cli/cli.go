@@ -249,8 +249,20 @@ func (f *flags) parse(args []string, positional int) ([]string, error) {
 		rest = append(rest, f.Arg(0))
 		args = f.Args()[1:]
 	}
-	if len(rest) != positional {
+	if positional >= 0 && len(rest) != positional {
 		return nil, claims.Errorf(claims.EINVALID, "%s takes %d argument(s), not %d; see 'claimdesk help'.", f.Name(), positional, len(rest))
+	}
+	return rest, nil
+}
+
+// parseSome parses flags and one or more arguments.
+func (f *flags) parseSome(args []string) ([]string, error) {
+	rest, err := f.parse(args, -1)
+	if err != nil {
+		return nil, err
+	}
+	if len(rest) == 0 {
+		return nil, claims.Errorf(claims.EINVALID, "%s needs at least one file or folder; see 'claimdesk help'.", f.Name())
 	}
 	return rest, nil
 }

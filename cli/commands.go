@@ -49,9 +49,19 @@ func runImport(r *runner, args []string) error {
 	url := f.String("url", "", "where it was published")
 	date := f.String("date", "", "publication date, YYYY-MM-DD")
 	threshold := f.Float64("threshold", extract.DefaultThreshold, "check-worthiness from which a sentence becomes a claim, 0 to 1")
-	rest, err := f.parse(args, 1)
+	rest, err := f.parseSome(args)
 	if err != nil {
 		return err
+	}
+	paths, several, err := articlePaths(rest)
+	if err != nil {
+		return err
+	}
+	if several {
+		if *title != "" || *url != "" || *date != "" {
+			return claims.Errorf(claims.EINVALID, "--title, --url and --date describe one article; import several without them, each keeps its own title.")
+		}
+		return runBulkImport(r, f, paths, bulkOptions{lang: *lang, outlet: *outlet, threshold: *threshold})
 	}
 	doc, err := r.readDocument(rest[0])
 	if err != nil {

@@ -14,20 +14,58 @@ import (
 // ImportArticle stores a frozen article and the claims found in it.
 func (db *DB) ImportArticle(ctx context.Context, a *claims.Article, found []*claims.Claim) error {
 	return db.update(ctx, func(t *tx) error {
-		if err := t.importArticle(a); err != nil {
-			return err
-		}
-		// One index serves every claim: finding each anchor's words from
-		// the start of the text would take time in the square of its size.
-		words := claims.NewTextIndex(a.Text)
-		for _, c := range found {
-			c.ArticleID = a.ID
-			if err := t.createClaim(c, a, words); err != nil {
-				return err
+		return t.importWithClaims(a, found)
+	})
+}
+
+// ImportArticles stores a batch of articles and their claims in one
+// transaction, leaving out those already stored.
+func (db *DB) ImportArticles(ctx context.Context, batch []*claims.ArticleImport) error {
+	return db.update(ctx, func(t *tx) error {
+		for _, item := range batch {
+			a := item.Article
+			if a.TextSHA256 == "" {
+				a.Freeze()
+			}
+			if title, found := t.storedText(a.TextSHA256); found {
+				item.Duplicate = title
+				continue
+			}
+			if err := t.importWithClaims(a, item.Claims); err != nil {
+				return claims.Errorf(claims.ErrorCode(err), "Nothing was imported, because of the article %q: %v", a.Title, claims.TextOf(err))
 			}
 		}
 		return nil
 	})
+}
+
+func (t *tx) importWithClaims(a *claims.Article, found []*claims.Claim) error {
+	if err := t.importArticle(a); err != nil {
+		return err
+	}
+	// One index serves every claim: finding each anchor's words from the
+	// start of the text would take time in the square of its size.
+	words := claims.NewTextIndex(a.Text)
+	for _, c := range found {
+		c.ArticleID = a.ID
+		if err := t.createClaim(c, a, words); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storedText returns the title of the article stored with the text of
+// this SHA-256, and whether there is one.
+func (t *tx) storedText(sum string) (string, bool) {
+	existing := t.Bucket(bucketArticleHashes).Get([]byte(sum))
+	if existing == nil {
+		return "", false
+	}
+	if other, err := t.findArticle(idString(existing)); err == nil {
+		return other.Title, true
+	}
+	return "", false
 }
 
 func (t *tx) importArticle(a *claims.Article) error {
@@ -40,11 +78,8 @@ func (t *tx) importArticle(a *claims.Article) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	hashes := t.Bucket(bucketArticleHashes)
-	if existing := hashes.Get([]byte(a.TextSHA256)); existing != nil {
-		if other, err := t.findArticle(idString(existing)); err == nil {
-			return claims.Errorf(claims.ECONFLICT, "This article is already in the database as %q.", other.Title)
-		}
+	if title, found := t.storedText(a.TextSHA256); found {
+		return claims.Errorf(claims.ECONFLICT, "This article is already in the database as %q.", title)
 	}
 	key := t.db.ids.next(t.now)
 	a.ID = key.String()

@@ -490,3 +490,39 @@ func TestIncrementCarriesIntoTheTimestamp(t *testing.T) {
 		t.Fatalf("timestamp after overflow = %d, want 2", timestampOf(next))
 	}
 }
+
+func TestImportArticlesLeavesOutDuplicatesAndIsOneTransaction(t *testing.T) {
+	db := mustOpen(t, claims.LangFrench)
+	mustImport(t, db)
+	article := func(title, text string) *claims.Article {
+		return &claims.Article{Title: title, Language: claims.LangFrench, Text: text}
+	}
+	claim := func(words string) []*claims.Claim {
+		return []*claims.Claim{{Text: words, Kind: claims.KindEvent}}
+	}
+	batch := []*claims.ArticleImport{
+		{Article: article("Nouveau", testText+" Un."), Claims: claim("la Chine alimentait la guerre")},
+		{Article: article("Déjà là", testText)},
+		{Article: article("Deux fois", testText+" Un.")},
+	}
+	if err := db.ImportArticles(as("Bob"), batch); err != nil {
+		t.Fatal(err)
+	}
+	if batch[0].Duplicate != "" || batch[0].Article.ID == "" || batch[0].Claims[0].ArticleID != batch[0].Article.ID {
+		t.Errorf("the new article was not imported: %+v", batch[0])
+	}
+	if batch[1].Duplicate != "Visite de Poutine" || batch[2].Duplicate != "Nouveau" {
+		t.Errorf("duplicates: %q and %q, want the titles already there", batch[1].Duplicate, batch[2].Duplicate)
+	}
+	failing := []*claims.ArticleImport{
+		{Article: article("Bon", testText+" Deux.")},
+		{Article: article("Mauvais", testText+" Trois."), Claims: claim("des mots absents")},
+	}
+	err := db.ImportArticles(as("Bob"), failing)
+	if claims.ErrorCode(err) != claims.ENOTFOUND || !strings.Contains(claims.ErrorMessage(err), `"Mauvais"`) {
+		t.Fatalf("a batch with a bad claim: %v", err)
+	}
+	if articles, _ := db.FindArticles(context.Background()); len(articles) != 2 {
+		t.Errorf("%d articles after a failed batch, want the 2 before it", len(articles))
+	}
+}
