@@ -51,7 +51,7 @@ var commands []command
 func init() {
 	commands = []command{
 		{"init", "--db FILE [--no-sample] [--lang fr|en]", "create a database, with the sample case unless --no-sample", runInit},
-		{"import", "--db FILE [--lang fr|en] [--title T] [--outlet O] [--url U] [--date YYYY-MM-DD] ARTICLE", "import an article (a text file, or - for standard input)", runImport},
+		{"import", "--db FILE [--lang fr|en] [--title T] [--outlet O] [--url U] [--date YYYY-MM-DD] ARTICLE...|FOLDER", "import articles: files, a folder, or - for one from standard input", runImport},
 		{"articles", "--db FILE [--json]", "list the articles", runArticles},
 		{"claims", "--db FILE [--article ID] [--status S] [--rating KEY] [--speaker NAME] [--tag TAG] [--query Q] [--json]", "list claims", runClaims},
 		{"claim", "add|show|move|delete ...", "add a claim, show one, move it in the workflow or delete it", runClaim},

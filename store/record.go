@@ -76,6 +76,33 @@ func decodeEnvelope(raw []byte, data any) (*envelope, error) {
 	return &env, nil
 }
 
+// peekRecord decodes a record for reading only, in one pass: its data into
+// rec, and an envelope that holds the current revision alone, since only
+// writes and merges need the ancestry. Never revise what it returns.
+func peekRecord[R any](raw []byte, rec *R) (*envelope, error) {
+	var head struct {
+		Format    int               `json:"format"`
+		Type      string            `json:"type"`
+		ID        string            `json:"id"`
+		Revisions []json.RawMessage `json:"revisions"`
+		CreatedAt time.Time         `json:"created_at"`
+		CreatedBy string            `json:"created_by"`
+		Deleted   bool              `json:"deleted,omitempty"`
+		Data      *R                `json:"data"`
+	}
+	if err := json.Unmarshal(raw, &head); err != nil {
+		return nil, fmt.Errorf("decode record: %w", err)
+	}
+	env := &envelope{Format: head.Format, Type: head.Type, ID: head.ID, CreatedAt: head.CreatedAt,
+		CreatedBy: head.CreatedBy, Deleted: head.Deleted, Revisions: make([]revision, 1)}
+	if head.Format != envelopeFormat || len(head.Revisions) == 0 || head.Data == nil ||
+		json.Unmarshal(head.Revisions[0], &env.Revisions[0]) != nil {
+		return nil, fmt.Errorf("decode %s %s: unknown record format %d", head.Type, head.ID, head.Format)
+	}
+	*rec = *head.Data
+	return env, nil
+}
+
 // meta describes the record's life for the domain types.
 func (env *envelope) meta() claims.Meta {
 	cur := env.Revisions[0]
