@@ -176,7 +176,7 @@ func (db *DB) EachClaim(ctx context.Context, f claims.ClaimFilter, fn func(*clai
 // returns how many matched.
 func (t *tx) eachClaim(f claims.ClaimFilter, fn func(*claims.Claim) error) (int, error) {
 	bucket := t.Bucket(bucketClaims)
-	return t.eachMatch(f, func(key []byte) error {
+	return t.eachMatch(f, nil, func(key []byte) error {
 		c, err := decodeClaim(bucket.Get(key))
 		if err != nil {
 			return err
@@ -200,7 +200,7 @@ func (db *DB) FindClaimSummaries(ctx context.Context, f claims.ClaimFilter) ([]c
 func (t *tx) findSummaries(f claims.ClaimFilter) ([]claims.ClaimSummary, int, error) {
 	var out []claims.ClaimSummary
 	sums := t.Bucket(bucketSummaries)
-	total, err := t.eachMatch(f, func(k []byte) error {
+	total, err := t.eachMatch(f, func(rows int) { out = make([]claims.ClaimSummary, 0, rows) }, func(k []byte) error {
 		v, err := viewSummary(sums.Get(k))
 		if err != nil {
 			return fmt.Errorf("claim %s: %w", idString(k), err)
@@ -213,8 +213,9 @@ func (t *tx) findSummaries(f claims.ClaimFilter) ([]claims.ClaimSummary, int, er
 
 // eachMatch calls fn with the key of each claim of the filter's page, in
 // list order, and returns how many claims match in all: from the index
-// when it answers the filter, else by reading every summary.
-func (t *tx) eachMatch(f claims.ClaimFilter, fn func(key []byte) error) (int, error) {
+// when it answers the filter, else by reading every summary. When the
+// index answers, reserve, unless nil, hears first how many keys will come.
+func (t *tx) eachMatch(f claims.ClaimFilter, reserve func(rows int), fn func(key []byte) error) (int, error) {
 	filter, err := newSummaryFilter(&f)
 	if claims.ErrorCode(err) == claims.ENOTFOUND {
 		return 0, nil // an article that cannot exist has no claims
@@ -226,6 +227,9 @@ func (t *tx) eachMatch(f claims.ClaimFilter, fn func(key []byte) error) (int, er
 		end := found.len()
 		if f.Limit > 0 {
 			end = min(end, f.Offset+f.Limit)
+		}
+		if reserve != nil && end > f.Offset {
+			reserve(end - f.Offset)
 		}
 		for i := f.Offset; i < end; i++ {
 			if err := fn(found.at(i)); err != nil {

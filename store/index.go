@@ -235,12 +235,32 @@ func (t *tx) indexedClaims(sf *summaryFilter, terms [][]byte) claimSet {
 	slices.SortFunc(sets, func(a, b claimSet) int { return cmp.Compare(len(a), len(b)) })
 	found := sets[0]
 	for _, other := range sets[1:] {
-		found = found.filter(other.contains)
+		found = found.intersect(other)
 	}
 	for _, tm := range terms {
 		found = found.filter(func(k []byte) bool { return index.Get(joinKey(tm, k)) != nil })
 	}
 	return found
+}
+
+// intersect returns the keys of s that are in other too, in place: by
+// walking both when they are of a size, else by looking each key of s up
+// in other.
+func (s claimSet) intersect(other claimSet) claimSet {
+	if other.len() > 8*s.len() {
+		return s.filter(other.contains)
+	}
+	out, j := s[:0], 0
+	for i := range s.len() {
+		k := s.at(i)
+		for j < other.len() && bytes.Compare(other.at(j), k) < 0 {
+			j++
+		}
+		if j < other.len() && bytes.Equal(other.at(j), k) {
+			out = append(out, k...)
+		}
+	}
+	return out
 }
 
 // filter returns the keys of s that keep says to keep, in place.
