@@ -38,7 +38,9 @@ fuzz-short:
 # Every benchmark: the store at 100,000 claims, exports of 10,000, a scroll
 # step of the claim list, the real window's launch under Xvfb when xvfb-run
 # is there, and the same operations on ClaimDesk and SQLite side by side
-# (./bench, whose dataset takes about five minutes to build); then the table.
+# (./bench, whose dataset takes about five minutes to build), in process and
+# as commands beside Debian's sqlite3, their peak memory by GNU time; then
+# the table.
 # pipefail keeps a failed benchmark from passing for a finished one; the run
 # takes longer than go test's default 10-minute timeout. -p 1 runs one
 # package at a time: timings taken while another package's benchmarks load
@@ -46,6 +48,7 @@ fuzz-short:
 # killed before it records its file as trusted.
 XVFB := $(shell command -v xvfb-run >/dev/null && echo "xvfb-run -a -s '-screen 0 1280x800x24'")
 bench: deps
+	$(call install-missing,sqlite3 time,the command benchmarks)
 	bash -o pipefail -c "$(XVFB) go test -p 1 -run '^$$' -bench . -benchtime 5x -timeout 90m ./store ./claims/export ./app . ./bench | tee bench.out"
 	go run ./bench/cmd/benchtable < bench.out
 

@@ -118,10 +118,9 @@ func BenchmarkOpenFirst50(b *testing.B) {
 	})
 }
 
-// BenchmarkFilter is S3's field filters, each two ways: "list" reads the
-// whole list of claims with one status, rating, tag or speaker, and
-// "first50" the first screen of it with the number of matches, as a list
-// shows them.
+// BenchmarkFilter is S3's field filters, each two ways: the whole list of
+// claims with one status, rating, tag or speaker, and the first screen of
+// it with the number of matches, as a list shows them first.
 func BenchmarkFilter(b *testing.B) {
 	e := setup(b)
 	cases := []struct {
@@ -136,10 +135,10 @@ func BenchmarkFilter(b *testing.B) {
 		{"speaker", claims.ClaimFilter{Speaker: &filterSpeaker}, "speaker = ?", filterSpeaker},
 	}
 	for _, c := range cases {
-		for _, shape := range []string{"list", "first50"} {
+		for _, shape := range []string{"whole_list", "first_50_rows"} {
 			b.Run(c.name+"/"+shape, func(b *testing.B) {
 				f, limit := c.filter, ""
-				if shape == "first50" {
+				if shape == "first_50_rows" {
 					f.Limit, limit = 50, " LIMIT 50"
 				}
 				b.Run("claimdesk", func(b *testing.B) {
@@ -153,7 +152,7 @@ func BenchmarkFilter(b *testing.B) {
 					db := openSQ(b, e.sq.big)
 					query := "SELECT " + summaryColumns + " FROM claims WHERE " + c.where + " ORDER BY rowid" + limit
 					benchLatency(b, func() (int, error) {
-						return sqliteRows(db, query, shape == "first50", c.where, c.arg)
+						return sqliteRows(db, query, shape == "first_50_rows", c.where, c.arg)
 					})
 				})
 			})

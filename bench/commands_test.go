@@ -53,6 +53,7 @@ func BenchmarkCommands(b *testing.B) {
 	cols := "id, article_id, text, summary, speaker, organization, kind, status, rating, tags, assignee, check_worthiness, updated_at, body"
 	list := func(where string) string { return "SELECT " + cols + " FROM claims WHERE " + where + " ORDER BY rowid" }
 	commands := []command{
+		{"W0 start-up", []string{"help"}, []string{"-version"}},
 		{"W1 claims --status --json", []string{"claims", "--db", db, "--status", string(filterStatus), "--json"},
 			[]string{"-json", sq, list(fmt.Sprintf("status = '%s'", filterStatus))}},
 		{"W1 claims --rating --json", []string{"claims", "--db", db, "--rating", filterRating, "--json"},
