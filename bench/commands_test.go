@@ -80,6 +80,14 @@ func BenchmarkCommands(b *testing.B) {
 		{"W5 backup", []string{"backup", "--db", db, filepath.Join(out, "copy-%d.db")},
 			[]string{sq, "VACUUM INTO '" + filepath.Join(out, "sqlite-copy-%d.db") + "'"}},
 	}
+	// The program opens a file it did not write after checking it whole,
+	// and remembers the files it closed: one command, not measured, makes
+	// the dataset a file this program left, as a user's own file is. The
+	// first opening of another's file is S8's check.
+	warm := exec.Command(bin, "articles", "--db", db)
+	if raw, err := warm.CombinedOutput(); err != nil {
+		b.Fatalf("claimdesk articles: %v\n%s", err, raw)
+	}
 	for _, c := range commands {
 		b.Run(c.name, func(b *testing.B) {
 			b.Run("claimdesk", func(b *testing.B) { runCommand(b, bin, c.claimdesk) })
