@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 
+	bolt "go.etcd.io/bbolt"
+
 	"claimdesk/claims"
 )
 
@@ -199,9 +201,9 @@ func (db *DB) FindClaimSummaries(ctx context.Context, f claims.ClaimFilter) ([]c
 
 func (t *tx) findSummaries(f claims.ClaimFilter) ([]claims.ClaimSummary, int, error) {
 	var out []claims.ClaimSummary
-	sums := t.Bucket(bucketSummaries)
+	sums := &forwardCursor{c: t.Bucket(bucketSummaries).Cursor()}
 	total, err := t.eachMatch(f, func(rows int) { out = make([]claims.ClaimSummary, 0, rows) }, func(k []byte) error {
-		v, err := viewSummary(sums.Get(k))
+		v, err := viewSummary(sums.get(k))
 		if err != nil {
 			return fmt.Errorf("claim %s: %w", idString(k), err)
 		}
@@ -209,6 +211,30 @@ func (t *tx) findSummaries(f claims.ClaimFilter) ([]claims.ClaimSummary, int, er
 		return nil
 	})
 	return out, total, err
+}
+
+// forwardCursor reads keys in increasing order: a key a few steps ahead
+// is reached by stepping, which stays in the page at hand, where a lookup
+// would walk down from the root each time.
+type forwardCursor struct {
+	c    *bolt.Cursor
+	k, v []byte
+}
+
+// maxSteps is how far ahead stepping beats a lookup.
+const maxSteps = 8
+
+func (fc *forwardCursor) get(key []byte) []byte {
+	for steps := 0; fc.k != nil && steps < maxSteps && bytes.Compare(fc.k, key) < 0; steps++ {
+		fc.k, fc.v = fc.c.Next()
+	}
+	if fc.k == nil || !bytes.Equal(fc.k, key) {
+		fc.k, fc.v = fc.c.Seek(key)
+	}
+	if !bytes.Equal(fc.k, key) {
+		return nil
+	}
+	return fc.v
 }
 
 // eachMatch calls fn with the key of each claim of the filter's page, in

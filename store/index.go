@@ -178,15 +178,6 @@ func (s claimSet) contains(k []byte) bool {
 	return i < s.len() && bytes.Equal(s.at(i), k)
 }
 
-// keys returns the set as a slice of keys sharing the slab.
-func (s claimSet) keys() [][]byte {
-	out := make([][]byte, s.len())
-	for i := range out {
-		out[i] = s.at(i)
-	}
-	return out
-}
-
 // termsOfFilter returns the index terms a filter asks for, and false when
 // it asks for an empty value, which the index does not hold.
 func (sf *summaryFilter) terms() ([][]byte, bool) {
@@ -287,30 +278,63 @@ func termClaims(index *bolt.Bucket, tm []byte) claimSet {
 }
 
 // wordClaims lists the claims with a word that begins with prefix, sorted
-// and each once.
+// and each once: each word's claims come sorted, and the runs of the
+// words that begin with prefix are merged.
 func wordClaims(index *bolt.Bucket, prefix []byte) claimSet {
-	var out claimSet
+	var runs []claimSet
 	start := append([]byte{indexWord}, prefix...)
-	words := 0
+	var run claimSet
 	var last []byte
 	c := index.Cursor()
 	for k, _ := c.Seek(start); bytes.HasPrefix(k, start) && len(k) > len(start)+16; k, _ = c.Next() {
-		word := k[1 : len(k)-17]
-		if !bytes.Equal(word, last) {
-			words++
-			last = word
+		if word := k[1 : len(k)-17]; !bytes.Equal(word, last) {
+			if run != nil {
+				runs = append(runs, run)
+			}
+			run, last = nil, word
 		}
-		out = append(out, k[len(k)-16:]...)
+		run = append(run, k[len(k)-16:]...)
 	}
-	if words > 1 {
-		keys := out.keys()
-		slices.SortFunc(keys, bytes.Compare)
-		keys = slices.CompactFunc(keys, bytes.Equal)
-		sorted := make(claimSet, 0, 16*len(keys))
-		for _, k := range keys {
-			sorted = append(sorted, k...)
+	if run != nil {
+		runs = append(runs, run)
+	}
+	for len(runs) > 1 {
+		var merged []claimSet
+		for i := 0; i < len(runs); i += 2 {
+			if i+1 == len(runs) {
+				merged = append(merged, runs[i])
+			} else {
+				merged = append(merged, union(runs[i], runs[i+1]))
+			}
 		}
-		out = sorted
+		runs = merged
+	}
+	if len(runs) == 0 {
+		return nil
+	}
+	return runs[0]
+}
+
+// union merges two sorted sets into one, each key once.
+func union(a, b claimSet) claimSet {
+	out := make(claimSet, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < a.len() || j < b.len() {
+		switch {
+		case j == b.len():
+			out, i = append(out, a.at(i)...), i+1
+		case i == a.len():
+			out, j = append(out, b.at(j)...), j+1
+		default:
+			switch cmp := bytes.Compare(a.at(i), b.at(j)); {
+			case cmp < 0:
+				out, i = append(out, a.at(i)...), i+1
+			case cmp > 0:
+				out, j = append(out, b.at(j)...), j+1
+			default:
+				out, i, j = append(out, a.at(i)...), i+1, j+1
+			}
+		}
 	}
 	return out
 }

@@ -128,6 +128,9 @@ func TestSearchMatchesTheStartOfWords(t *testing.T) {
 		{"pyong", []int{2}},
 		{"yang", nil}, // inside a word, not at its start
 		{"STOLT otan", []int{0, 1, 2}},
+		{"co", []int{0, 1}}, // conteneurs, corée: two words' claims merged
+		{"p", []int{0, 1, 2}},
+		{"p n", []int{1}},
 		{"de", []int{0}},
 		{"", []int{0, 1, 2}},
 	}
