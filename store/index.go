@@ -72,8 +72,8 @@ func termsOf(raw []byte) (terms, words [][]byte) {
 		}
 	}
 	for tag := range bytes.SplitSeq(v.field(fieldTags), []byte(tagSeparator)) {
-		if len(tag) > 0 {
-			terms = append(terms, term(termTag, tag))
+		if tm := term(termTag, tag); len(tag) > 0 && !slices.ContainsFunc(terms, func(t []byte) bool { return bytes.Equal(t, tm) }) {
+			terms = append(terms, tm) // a tag given twice counts once
 		}
 	}
 	for word := range bytes.SplitSeq(v.field(fieldSearch), []byte(" ")) {
@@ -133,6 +133,18 @@ func (t *tx) reindex(claimKey, old, summary []byte) error {
 // missing returns the items of a that are not in b.
 func missing(a, b [][]byte) [][]byte {
 	var out [][]byte
+	if len(a)*len(b) > 1024 { // a long claim's words
+		in := make(map[string]bool, len(b))
+		for _, y := range b {
+			in[string(y)] = true
+		}
+		for _, x := range a {
+			if !in[string(x)] {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
 	for _, x := range a {
 		found := false
 		for _, y := range b {

@@ -166,7 +166,7 @@ func TestIndexFollowsEditsAndDeletes(t *testing.T) {
 	if err := db.DeleteClaim(alice, list[2].ID); err != nil {
 		t.Fatal(err)
 	}
-	other := []string{"otan"}
+	other := []string{"otan", "otan"}
 	if _, err := db.UpdateClaim(alice, list[1].ID, claims.ClaimUpdate{Tags: &other}); err != nil {
 		t.Fatal(err)
 	}
