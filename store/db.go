@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -57,6 +59,7 @@ type DB struct {
 	readOnly   bool
 	validate   func(path string) error
 	afterClose func(path string)
+	upgrade    claims.Upgrade
 }
 
 var _ claims.Store = (*DB)(nil)
@@ -219,9 +222,14 @@ func (db *DB) prepare() error {
 	case version < SchemaVersion && db.readOnly:
 		return claims.Errorf(claims.ECONFLICT, "%s was made by an older ClaimDesk and must be updated to open, but you may not write to it. Open a copy you may write to.", db.path)
 	case version < SchemaVersion:
+		safety, err := db.keepBeforeUpgrade(version)
+		if err != nil {
+			return err
+		}
+		db.upgrade = claims.Upgrade{FromSchema: int(version), ToSchema: int(SchemaVersion), SafetyCopy: safety}
 		// The bucket check runs in the migration's transaction: a file
 		// refused after migrating must be left as it was.
-		err := db.bolt.Update(func(btx *bolt.Tx) error {
+		err = db.bolt.Update(func(btx *bolt.Tx) error {
 			if err := migrate(btx, version); err != nil {
 				return err
 			}
@@ -239,6 +247,44 @@ func (db *DB) prepare() error {
 	// The store takes every bucket for granted: a file missing one, its
 	// name damaged, would make the first list or edit panic.
 	return db.bolt.View(checkBuckets)
+}
+
+// Upgrade says whether Open brought the file from an older schema, and
+// where the copy of it as it was is.
+func (db *DB) Upgrade() claims.Upgrade {
+	return db.upgrade
+}
+
+// keepBeforeUpgrade writes a copy of the file as it is, beside it, before
+// a migration changes it: NAME.schema-4.db, or NAME.schema-4 (2).db when
+// that is taken. A file that cannot be copied is not migrated.
+func (db *DB) keepBeforeUpgrade(version uint64) (string, error) {
+	base := strings.TrimSuffix(db.path, filepath.Ext(db.path))
+	for n := 1; n <= 100; n++ {
+		path := fmt.Sprintf("%s.schema-%d.db", base, version)
+		if n > 1 {
+			path = fmt.Sprintf("%s.schema-%d (%d).db", base, version, n)
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err == nil {
+			err = db.bolt.View(func(btx *bolt.Tx) error {
+				_, err := btx.WriteTo(f)
+				return err
+			})
+			err = firstErr(err, f.Sync(), f.Close())
+			if err != nil {
+				os.Remove(path)
+			}
+		}
+		if err != nil {
+			return "", claims.Errorf(claims.ErrorCode(claims.FileError(path, err)), "This file must be updated to open here, and a copy of it as it is kept first; that copy could not be written: %v", claims.TextOf(claims.FileError(path, err)))
+		}
+		return path, nil
+	}
+	return "", claims.Errorf(claims.ECONFLICT, "This file must be updated to open here, and a copy of it as it is kept first; there are already 100 such copies beside it.")
 }
 
 func checkBuckets(btx *bolt.Tx) error {
@@ -297,9 +343,11 @@ func (db *DB) Close() error {
 // record and event it writes shares.
 type tx struct {
 	*bolt.Tx
-	db    *DB
-	now   time.Time
-	actor string
+	db        *DB
+	now       time.Time
+	actor     string
+	staged    *staged // index writes waiting to go in sorted (staged.go)
+	stagedErr error
 }
 
 // update runs fn in a read-write transaction on behalf of the context's actor.
@@ -318,7 +366,8 @@ func (db *DB) update(ctx context.Context, fn func(*tx) error) error {
 		return claims.Errorf(claims.ECONFLICT, "%s is open read-only, because you may not write to it: it can be read and exported, not changed.", db.path)
 	}
 	err := db.bolt.Update(func(btx *bolt.Tx) error {
-		return fn(&tx{Tx: btx, db: db, now: db.now().UTC(), actor: actor})
+		t := &tx{Tx: btx, db: db, now: db.now().UTC(), actor: actor}
+		return firstErr(fn(t), t.flushStaged())
 	})
 	return claims.FileError(db.path, err)
 }

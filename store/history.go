@@ -61,7 +61,8 @@ func (t *tx) appendEvent(ch change) error {
 	if err != nil {
 		return err
 	}
-	return t.put(bucketClaimEvents, joinKey(claimKey, id[:]), nil)
+	t.stage(bucketClaimEvents, joinKey(claimKey, id[:]), true)
+	return nil
 }
 
 // diff returns the fields of before and after that differ, each side as

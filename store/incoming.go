@@ -293,9 +293,7 @@ func (t *tx) putEvent(key, value []byte, e *claims.Event) error {
 		return err
 	}
 	if claimKey, err := parseID("Claim", e.ClaimID); err == nil && e.ClaimID != "" {
-		if err := t.put(bucketClaimEvents, joinKey(claimKey, key), nil); err != nil {
-			return err
-		}
+		t.stage(bucketClaimEvents, joinKey(claimKey, key), true)
 	}
 	return t.indexEventByRecord(key, e)
 }
@@ -307,7 +305,8 @@ func (t *tx) indexEventByRecord(key []byte, e *claims.Event) error {
 	if err != nil || e.RecordID == e.ClaimID {
 		return nil // settings, or a claim
 	}
-	return t.put(bucketRecordEvents, joinKey(recordKey, key), nil)
+	t.stage(bucketRecordEvents, joinKey(recordKey, key), true)
+	return nil
 }
 
 // storedForm returns the key and the stored value of a dumped event. An

@@ -97,7 +97,7 @@ func wordKey(word, claimKey []byte) []byte {
 func (t *tx) reindex(claimKey, old, summary []byte) error {
 	oldTerms, oldWords := termsOf(old)
 	newTerms, newWords := termsOf(summary)
-	index := t.Bucket(bucketClaimIndex)
+	index := t.Tx.Bucket(bucketClaimIndex) // the counts: the entries are staged
 	if wasLive, isLive := oldTerms != nil, newTerms != nil; wasLive != isLive {
 		delta := int64(1)
 		if wasLive {
@@ -108,24 +108,22 @@ func (t *tx) reindex(claimKey, old, summary []byte) error {
 		}
 	}
 	for _, tm := range missing(oldTerms, newTerms) {
-		if err := firstErr(index.Delete(joinKey(tm, claimKey)), addCount(index, countKey(tm), -1)); err != nil {
+		t.stage(bucketClaimIndex, joinKey(tm, claimKey), false)
+		if err := addCount(index, countKey(tm), -1); err != nil {
 			return err
 		}
 	}
 	for _, tm := range missing(newTerms, oldTerms) {
-		if err := firstErr(index.Put(joinKey(tm, claimKey), nil), addCount(index, countKey(tm), 1)); err != nil {
+		t.stage(bucketClaimIndex, joinKey(tm, claimKey), true)
+		if err := addCount(index, countKey(tm), 1); err != nil {
 			return err
 		}
 	}
 	for _, w := range missing(oldWords, newWords) {
-		if err := index.Delete(wordKey(w, claimKey)); err != nil {
-			return err
-		}
+		t.stage(bucketClaimIndex, wordKey(w, claimKey), false)
 	}
 	for _, w := range missing(newWords, oldWords) {
-		if err := index.Put(wordKey(w, claimKey), nil); err != nil {
-			return err
-		}
+		t.stage(bucketClaimIndex, wordKey(w, claimKey), true)
 	}
 	return nil
 }

@@ -51,7 +51,7 @@ func Restore(ctx context.Context, path string, r io.Reader, opts Options) (*DB, 
 	opts.Fill = func(db *DB) error {
 		return db.bolt.Update(func(btx *bolt.Tx) error {
 			t := &tx{Tx: btx, db: db, now: db.now().UTC(), actor: Program}
-			return t.restore(d)
+			return firstErr(t.restore(d), t.flushStaged())
 		})
 	}
 	db, err := Open(path, opts)
@@ -240,7 +240,7 @@ func (t *tx) putMergedHeads(merged []string, up *upgraded) error {
 }
 
 // sortedKeys returns the keys of m in order, as bbolt takes them fastest.
-func sortedKeys(m map[string][]byte) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

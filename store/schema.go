@@ -102,17 +102,17 @@ func addSummaries(tx *bolt.Tx) error {
 }
 
 func indexClaimsAndEvents(btx *bolt.Tx) error {
-	return firstErr(indexClaims(btx), indexEventsByRecord(btx))
+	t := &tx{Tx: btx}
+	return firstErr(indexClaims(t), indexEventsByRecord(t), t.flushStaged())
 }
 
 // indexEventsByRecord indexes every event about a record other than a
 // claim under that record.
-func indexEventsByRecord(btx *bolt.Tx) error {
-	if _, err := btx.CreateBucketIfNotExists(bucketRecordEvents); err != nil {
+func indexEventsByRecord(t *tx) error {
+	if _, err := t.CreateBucketIfNotExists(bucketRecordEvents); err != nil {
 		return fmt.Errorf("create bucket %s: %w", bucketRecordEvents, err)
 	}
-	t := &tx{Tx: btx}
-	return btx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+	return t.Tx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
 		se, err := decodeEvent(k, v)
 		if err != nil {
 			return err
@@ -123,13 +123,12 @@ func indexEventsByRecord(btx *bolt.Tx) error {
 
 // indexClaims rewrites every claim's summary with its search words, and
 // builds the indexes from them.
-func indexClaims(btx *bolt.Tx) error {
-	if _, err := btx.CreateBucketIfNotExists(bucketClaimIndex); err != nil {
+func indexClaims(t *tx) error {
+	if _, err := t.CreateBucketIfNotExists(bucketClaimIndex); err != nil {
 		return fmt.Errorf("create bucket %s: %w", bucketClaimIndex, err)
 	}
-	t := &tx{Tx: btx}
-	sums := btx.Bucket(bucketSummaries)
-	return btx.Bucket(bucketClaims).ForEach(func(k, v []byte) error {
+	sums := t.Tx.Bucket(bucketSummaries)
+	return t.Tx.Bucket(bucketClaims).ForEach(func(k, v []byte) error {
 		c, err := decodeClaim(v)
 		if err != nil {
 			return err
