@@ -45,6 +45,7 @@ type UI struct {
 	// firstFrameDone is set once Options.OnFirstRows was called: it
 	// marks the window's first useful frame, which comes once.
 	firstFrameDone bool
+	toldUpgrade    string // the safety copy of the last upgrade the window told of
 	conflictView   *conflictView
 	ctx            context.Context
 	cancel         context.CancelFunc // ends background work when the window quits
@@ -179,7 +180,20 @@ func (ui *UI) Load() {
 		ui.setStatus()
 		ui.refreshConflicts()
 		ui.warnAboutLocation()
+		ui.tellAboutUpgrade()
 	})
+}
+
+// tellAboutUpgrade says, once, that the file was updated from an older
+// ClaimDesk and where the file as it was is kept.
+func (ui *UI) tellAboutUpgrade() {
+	up := ui.store.Upgrade()
+	if up.SafetyCopy == "" || ui.toldUpgrade == up.SafetyCopy {
+		return
+	}
+	ui.toldUpgrade = up.SafetyCopy
+	dialog.ShowInformation(lang.L("window.upgrade-title"), lang.L("window.upgrade", map[string]any{
+		"From": up.FromSchema, "To": up.ToSchema, "Copy": up.SafetyCopy}), ui.window)
 }
 
 // firstRowsShown runs once the claim list first shows rows of a file: work

@@ -33,6 +33,10 @@ type Store interface {
 	// FindArticleByID returns an article with its text. Returns ENOTFOUND
 	// when it does not exist or was deleted.
 	FindArticleByID(ctx context.Context, id string) (*Article, error)
+	// Upgrade says whether opening the file updated it from an older
+	// ClaimDesk, and where the copy of it as it was is, so that the person
+	// who opened it can be told.
+	Upgrade() Upgrade
 	// FindArticles returns the live articles, oldest first, without their text.
 	FindArticles(ctx context.Context) ([]*Article, error)
 
@@ -168,6 +172,14 @@ type Store interface {
 
 	// Close releases the database file.
 	Close() error
+}
+
+// Upgrade says what opening a file from an older ClaimDesk did: it was
+// brought to this one's schema, after a copy of it as it was was kept.
+// The zero Upgrade means the file was already current.
+type Upgrade struct {
+	FromSchema, ToSchema int
+	SafetyCopy string // the path of the file as it was
 }
 
 // ArticleImport is one article of a bulk import, with the claims found in

@@ -192,6 +192,10 @@ func (r *runner) openWith(path string, opts OpenOptions) (claims.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if up := st.Upgrade(); up.SafetyCopy != "" {
+		fmt.Fprintf(r.env.Stderr, "claimdesk: %s was made by an older ClaimDesk and was updated to open here (schema %d to %d); the file as it was is kept as %s.\n",
+			field(path), up.FromSchema, up.ToSchema, field(up.SafetyCopy))
+	}
 	if r.env.Warn != nil {
 		if warning := r.env.Warn(path).String(); warning != "" {
 			fmt.Fprintln(r.env.Stderr, "claimdesk: warning: "+warning)

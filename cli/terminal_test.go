@@ -131,3 +131,5 @@ func TestTerminalWriterLeavesTextAlone(t *testing.T) {
 		}
 	}
 }
+
+func (hostileStore) Upgrade() claims.Upgrade { return claims.Upgrade{} }

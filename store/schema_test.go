@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -195,5 +197,157 @@ func TestOutsideCopyFromSchemaV3(t *testing.T) {
 	}
 	if check, _ := own.VerifyHistory(context.Background()); !check.OK() {
 		t.Fatalf("the newsroom's history after merging it back: %+v", check.Broken)
+	}
+}
+
+// Before a migration changes a file, a copy of it as it was is kept beside
+// it, and the opened database says where, once.
+func TestUpgradeKeepsTheFileAsItWas(t *testing.T) {
+	path, oldHead := fixtureCopy(t, fixtureV3, "old.db")
+	db := mustOpenPath(t, path, "")
+	up := db.Upgrade()
+	want := filepath.Join(filepath.Dir(path), "old.schema-3.db")
+	if up.FromSchema != 3 || up.ToSchema != int(SchemaVersion) || up.SafetyCopy != want {
+		t.Fatalf("Upgrade() = %+v, want from 3 to %d kept as %s", up, SchemaVersion, want)
+	}
+	b, err := bolt.Open(up.SafetyCopy, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = b.View(func(btx *bolt.Tx) error {
+		if v, ok := readVersion(btx); !ok || v != 3 || string(btx.Bucket(bucketMeta).Get(metaHistoryHead)) != oldHead {
+			t.Errorf("the safety copy is at schema %d (%v), head %q; want the file as it was", v, ok, btx.Bucket(bucketMeta).Get(metaHistoryHead))
+		}
+		return nil
+	})
+	b.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	again := mustOpenPath(t, path, "")
+	if up := again.Upgrade(); up != (claims.Upgrade{}) {
+		t.Errorf("a current file says it was upgraded: %+v", up)
+	}
+}
+
+// A safety copy never replaces another: the next free name is taken, and
+// a file with no free name left is refused as it was.
+func TestUpgradeNeverOverwritesASafetyCopy(t *testing.T) {
+	path, _ := fixtureCopy(t, fixtureV3, "old.db")
+	dir := filepath.Dir(path)
+	taken := []string{"old.schema-3.db"}
+	for n := 2; n <= 100; n++ {
+		taken = append(taken, fmt.Sprintf("old.schema-3 (%d).db", n))
+	}
+	for _, name := range taken[:len(taken)-1] {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("a copy of mine"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := mustOpenPath(t, path, "")
+	if got := db.Upgrade().SafetyCopy; got != filepath.Join(dir, taken[len(taken)-1]) {
+		t.Fatalf("safety copy at %s, want the last free name", got)
+	}
+	db.Close()
+	if raw, _ := os.ReadFile(filepath.Join(dir, taken[0])); string(raw) != "a copy of mine" {
+		t.Fatal("a safety copy replaced a file already there")
+	}
+
+	full, _ := fixtureCopy(t, fixtureV3, "old.db")
+	for _, name := range taken {
+		if err := os.WriteFile(filepath.Join(filepath.Dir(full), name), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := fileHash(t, full)
+	if _, err := Open(full, Options{}); err == nil || !strings.Contains(claims.ErrorMessage(err), "100 such copies") {
+		t.Fatalf("Open with no free name = %v", err)
+	}
+	if fileHash(t, full) != before {
+		t.Error("the file changed though no safety copy could be kept")
+	}
+}
+
+// A file whose folder cannot take the safety copy is not migrated: it is
+// refused, as it was.
+func TestUpgradeRefusedWithoutItsSafetyCopy(t *testing.T) {
+	if os.Getuid() == 0 {
+		t.Skip("root writes into any folder")
+	}
+	path, _ := fixtureCopy(t, fixtureV3, "old.db")
+	before := fileHash(t, path)
+	dir := filepath.Dir(path)
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o700)
+	if _, err := Open(path, Options{}); err == nil || !strings.Contains(claims.ErrorMessage(err), "a copy of it as it is kept first") {
+		t.Fatalf("Open = %v", err)
+	}
+	if fileHash(t, path) != before {
+		t.Error("the file changed though its safety copy could not be written")
+	}
+}
+
+const fixtureV4 = "testdata/schema-v4.db" // schema-v3.db as a ClaimDesk of schema 4 left it
+
+// bucketContents reads every key and value of the file's buckets but the
+// claim summaries, whose format changed with schema 5.
+func bucketContents(t *testing.T, path string) map[string]map[string]string {
+	t.Helper()
+	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	out := map[string]map[string]string{}
+	err = b.View(func(btx *bolt.Tx) error {
+		return btx.ForEach(func(name []byte, bucket *bolt.Bucket) error {
+			if bytes.Equal(name, bucketSummaries) {
+				return nil
+			}
+			kv := map[string]string{}
+			out[string(name)] = kv
+			return bucket.ForEach(func(k, v []byte) error {
+				if !bytes.Equal(k, metaSchemaVersion) {
+					kv[string(k)] = string(v)
+				}
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// A merged file of schema 4 with an open conflict opens at schema 5 with
+// every record, event, version set aside and setting as it was, byte for
+// byte, and the new indexes answer for it.
+func TestMigrateFromSchemaV4FixtureLosesNothing(t *testing.T) {
+	path, _ := fixtureCopy(t, fixtureV4, "v4.db")
+	before := bucketContents(t, path)
+	db := mustOpenPath(t, path, "")
+	ctx := context.Background()
+	if up := db.Upgrade(); up.FromSchema != 4 {
+		t.Errorf("Upgrade() = %+v, want from schema 4", up)
+	}
+	if report, err := db.Check(ctx); err != nil || !report.OK() || len(report.History.Heads) != 2 {
+		t.Fatalf("check after migration: %+v, %v", report, err)
+	}
+	if conflicts, err := db.FindConflicts(ctx); err != nil || len(conflicts) != 1 {
+		t.Fatalf("conflicts after migration: %+v, %v", conflicts, err)
+	}
+	assertIndexAnswersAsScan(t, db)
+	db.Close()
+	after := bucketContents(t, path)
+	for name, kv := range before {
+		for k, v := range kv {
+			if after[name][k] != v {
+				t.Errorf("bucket %s, key %x changed in the migration", name, k)
+			}
+		}
 	}
 }
