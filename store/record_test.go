@@ -10,11 +10,12 @@ import (
 // refuses what it refuses.
 func TestPeekRecordAgreesWithDecodeEnvelope(t *testing.T) {
 	now := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
-	env, raw, err := newEnvelope("source", "01900000-0000-7000-8000-000000000001", now, "Alice", sourceRecord{Title: "Rapport", Reliability: "B"})
+	env, _, err := newEnvelope("source", "01900000-0000-7000-8000-000000000001", now, "Alice", sourceRecord{Title: "Rapport", Reliability: "B"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if raw, err = env.revise(now.Add(time.Hour), "Bob", sourceRecord{Title: "Rapport révisé", Reliability: "A"}); err != nil {
+	raw, err := env.revise(now.Add(time.Hour), "Bob", sourceRecord{Title: "Rapport révisé", Reliability: "A"})
+	if err != nil {
 		t.Fatal(err)
 	}
 	var full, peeked sourceRecord
