@@ -117,7 +117,7 @@ func runImportJSON(r *runner, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, n, err := st.FindClaimSummaries(r.ctx, claims.ClaimFilter{})
+	_, n, err := st.FindClaimSummaries(r.ctx, claims.ClaimFilter{Limit: 1}) // the count comes from the index
 	if err != nil {
 		return err
 	}

@@ -141,7 +141,7 @@ func (t *tx) writeDump(w *bufio.Writer, sel *dumpSelection) error {
 		{"evidence", bucketEvidence, sel.evidence},
 	}
 	for _, s := range sections {
-		if err := t.dumpSection(w, s.name, s.bucket, func(k []byte) bool { return s.keep == nil || s.keep[string(k)] }); err != nil {
+		if err := t.dumpSection(w, s.name, s.bucket, s.keep); err != nil {
 			return err
 		}
 	}
@@ -180,26 +180,49 @@ func (t *tx) dumpConflicts(w *bufio.Writer) error {
 	})
 }
 
-func (t *tx) dumpSection(w *bufio.Writer, name string, bucket []byte, keep func(k []byte) bool) error {
+// dumpSection writes a bucket's records, or for a selection the selected
+// ones, looked up one by one so that a small selection reads only itself.
+func (t *tx) dumpSection(w *bufio.Writer, name string, bucket []byte, keep map[string]bool) error {
 	return writeArray(w, name, func(item func([]byte) error) error {
-		return t.Bucket(bucket).ForEach(func(k, v []byte) error {
-			if !keep(k) {
-				return nil
+		b := t.Bucket(bucket)
+		if keep == nil {
+			return b.ForEach(func(_, v []byte) error { return item(v) })
+		}
+		for _, k := range sortedKeys(keep) {
+			if v := b.Get([]byte(k)); v != nil {
+				if err := item(v); err != nil {
+					return err
+				}
 			}
-			return item(v)
-		})
+		}
+		return nil
 	})
 }
 
+// dumpChildren writes the reviews or corrections of every claim, or of the
+// selected claims, read under each one's prefix.
 func (t *tx) dumpChildren(w *bufio.Writer, name string, bucket []byte, keep map[string]bool) error {
 	return writeArray(w, name, func(item func([]byte) error) error {
-		return t.Bucket(bucket).ForEach(func(k, v []byte) error {
-			if len(k) != 32 || (keep != nil && !keep[string(k[:16])]) {
+		child := func(k, v []byte) error {
+			if len(k) != 32 {
 				return nil
 			}
 			// Written by hand: json.Marshal would re-escape the record's bytes.
 			return item(fmt.Appendf(nil, `{"claim_id":%q,"record":%s}`, idString(k[:16]), v))
-		})
+		}
+		if keep == nil {
+			return t.Bucket(bucket).ForEach(child)
+		}
+		c := t.Bucket(bucket).Cursor()
+		for _, claim := range sortedKeys(keep) {
+			prefix := []byte(claim)
+			for k, v := c.Seek(prefix); bytes.HasPrefix(k, prefix); k, v = c.Next() {
+				if err := child(k, v); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
 	})
 }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
 
 	bolt "go.etcd.io/bbolt"
@@ -74,7 +75,13 @@ func (t *tx) flushStaged() error {
 // winning.
 func (w *stagedWrites) apply(b *bolt.Bucket) error {
 	key := func(op stagedOp) []byte { return w.slab[op.start:op.end] }
-	slices.SortStableFunc(w.ops, func(a, b stagedOp) int { return bytes.Compare(key(a), key(b)) })
+	// Equal keys keep the order they were written in: their slab offsets.
+	slices.SortFunc(w.ops, func(a, b stagedOp) int {
+		if c := bytes.Compare(key(a), key(b)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.start, b.start)
+	})
 	b.FillPercent = 0.9 // keys come in order: pages can be filled
 	for i, op := range w.ops {
 		if i+1 < len(w.ops) && bytes.Equal(key(op), key(w.ops[i+1])) {
