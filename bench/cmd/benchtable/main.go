@@ -60,7 +60,7 @@ var specs = []spec{
 	{key: "Export10k/csv", label: "S5 export 10,000 claims, CSV", metric: "ms/op", target: "≤ 200 ms", limit: 200},
 	{key: "Export10k/json", label: "S5 export 10,000 claims, JSON", metric: "ms/op", target: "≤ 200 ms", limit: 200},
 	{key: "Export10k/html", label: "S5 export 10,000 claims, HTML", metric: "ms/op", target: "≤ 1 s", limit: 1000},
-	{key: "Export10kClaims/pdf", label: "S5 export 10,000 claims, PDF", metric: "ms/op", target: "≤ 5 s", limit: 5000},
+	{key: "Export10kClaims/pdf", label: "S5 export 10,000 claims, PDF", metric: "ms/export", target: "≤ 5 s", limit: 5000},
 	{key: "Merge50kInto50k", label: "S6 merge two 50,000-claim files, validation included", metric: "ms/op", target: "≤ 1 s", limit: 1000},
 	{key: "Import100k", label: "S7 bulk import of 100,000 claims (1,000 articles)", metric: "ms/op", target: "≤ 3 s and ratio ≥ 3", limit: 3000, minRatio: 3},
 	{key: "Import100kRestore", label: "S7 import-json: restore of the dump of 100,000 claims", metric: "ms/op"},
