@@ -179,7 +179,7 @@ type Store interface {
 // The zero Upgrade means the file was already current.
 type Upgrade struct {
 	FromSchema, ToSchema int
-	SafetyCopy string // the path of the file as it was
+	SafetyCopy           string // the path of the file as it was
 }
 
 // ArticleImport is one article of a bulk import, with the claims found in
