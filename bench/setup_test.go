@@ -113,6 +113,14 @@ func (l latencies) report(b *testing.B) {
 	b.ReportMetric(float64(len(sorted)), "samples")
 }
 
+// percentile returns the nearest-rank percentile q (a fraction) of the
+// samples, in milliseconds.
+func (l latencies) percentile(q float64) float64 {
+	sorted := append(latencies(nil), l...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	return float64(sorted[percentileIndex(len(sorted), q)]) / 1e6
+}
+
 // percentileIndex is the nearest-rank percentile: the smallest sample at
 // or above a fraction q of them.
 func percentileIndex(n int, q float64) int {
