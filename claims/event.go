@@ -47,6 +47,11 @@ type Event struct {
 	// outside the newsroom, because it names a protected source. Its
 	// header, and so its hash, stay as they were.
 	Withheld bool
+	// Format is the form of the event's canonical bytes, fixed when it was
+	// written: EventFormat for events written now, JSONEventFormat for the
+	// events of schemas 4 and 5, which keep the form they were hashed in.
+	// Zero stands for EventFormat.
+	Format int
 }
 
 // Validate returns EINVALID when the event lacks what makes it an account
@@ -88,12 +93,17 @@ func isHexHash(s string) bool {
 	return true
 }
 
-// EventFormat is the version of the header, its first field: a reader
-// tells it from the form events had before, which has none.
-const EventFormat = 2
+// EventFormat is the version of the header events are written in now,
+// its first field: a compact binary form (see eventwire.go).
+const EventFormat = 3
 
-// eventHeader fixes the field order and spelling of the hashed bytes.
-// Changing it breaks every existing chain.
+// JSONEventFormat is the version of the JSON header of the events written
+// by schemas 4 and 5. A reader tells it from the form events had before,
+// which has none.
+const JSONEventFormat = 2
+
+// eventHeader fixes the field order and spelling of the hashed bytes of
+// the JSON form. Changing it breaks every chain written by schemas 4 and 5.
 type eventHeader struct {
 	Format     int    `json:"v"`
 	ID         string `json:"id"`
@@ -117,20 +127,31 @@ type eventBody struct {
 }
 
 // HeaderBytes returns the bytes the event's hash is computed over: every
-// field of the header, BodyHash included, as JSON with a fixed field order
-// and UTC nanosecond time.
+// field of the header, BodyHash included, in the event's format.
 func (e *Event) HeaderBytes() []byte {
-	return canonicalJSON(eventHeader{
-		Format: EventFormat, ID: e.ID, At: e.At.UTC().Format(time.RFC3339Nano), Actor: e.Actor, Action: e.Action,
-		RecordType: e.RecordType, RecordID: e.RecordID, ClaimID: e.ClaimID, Body: e.BodyHash,
-		Legacy: e.LegacyHash, Prev: e.Prev,
-	})
+	if e.Format == JSONEventFormat {
+		return e.jsonHeader()
+	}
+	return e.wireHeader()
 }
 
 // BodyBytes returns the canonical bytes of the body, whose SHA-256 is
-// BodyHash.
+// BodyHash, in the event's format.
 func (e *Event) BodyBytes() []byte {
-	return canonicalJSON(eventBody{Salt: e.Salt, Summary: e.Summary, Before: e.Before, After: e.After})
+	if e.Format == JSONEventFormat {
+		return canonicalJSON(eventBody{Salt: e.Salt, Summary: e.Summary, Before: e.Before, After: e.After})
+	}
+	return e.wireBody()
+}
+
+// jsonHeader is the header in the JSON form: a fixed field order and UTC
+// nanosecond time.
+func (e *Event) jsonHeader() []byte {
+	return canonicalJSON(eventHeader{
+		Format: JSONEventFormat, ID: e.ID, At: e.At.UTC().Format(time.RFC3339Nano), Actor: e.Actor, Action: e.Action,
+		RecordType: e.RecordType, RecordID: e.RecordID, ClaimID: e.ClaimID, Body: e.BodyHash,
+		Legacy: e.LegacyHash, Prev: e.Prev,
+	})
 }
 
 // canonicalJSON encodes a struct of strings and ints, which cannot fail,
@@ -156,8 +177,12 @@ func (e *Event) ComputeHash() string {
 }
 
 // Seal sets BodyHash from the body, then Hash from the header: what a
-// writer does once every other field is set.
+// writer does once every other field is set. An event without a format
+// takes the current one.
 func (e *Event) Seal() {
+	if e.Format == 0 {
+		e.Format = EventFormat
+	}
 	e.BodyHash = e.ComputeBodyHash()
 	e.Hash = e.ComputeHash()
 }

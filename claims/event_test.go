@@ -1,6 +1,7 @@
 package claims_test
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -12,8 +13,10 @@ import (
 	"claimdesk/claims"
 )
 
+// fixedEvent is an event in the JSON form of schemas 4 and 5.
 func fixedEvent() claims.Event {
 	e := claims.Event{
+		Format:     claims.JSONEventFormat,
 		ID:         "ev-1",
 		At:         time.Date(2024, 6, 19, 14, 30, 5, 123456789, time.FixedZone("CEST", 2*60*60)),
 		Actor:      "Léa Martin",
@@ -74,6 +77,123 @@ func TestEventCanonicalBytesGolden(t *testing.T) {
 	}
 }
 
+// fixedWireEvent is fixedEvent in the binary form, with UUIDs for IDs as
+// the store writes them.
+func fixedWireEvent() claims.Event {
+	e := fixedEvent()
+	e.Format = 0
+	e.ID = "01902a93-1a50-7fbb-93fe-8f0e32a573fb"
+	e.RecordID, e.ClaimID = "01902a93-1a50-7fbb-93fe-8f0e32a573fc", "01902a93-1a50-7fbb-93fe-8f0e32a573fc"
+	e.Seal()
+	return e
+}
+
+// goldenWireBody and goldenWireHeader are the canonical forms of
+// fixedWireEvent, in hex, annotated as CBOR: every chain written since
+// schema 6 depends on them.
+const (
+	goldenWireBody = "84" + // array of 4
+		"50" + "00112233445566778899aabbccddeeff" + // salt, 16 bytes
+		"77" + "696e2072657669657720e28692207075626c6973686564" + // "in review → published", 23 bytes
+		"76" + "7b22737461747573223a22696e2d726576696577227d" + // {"status":"in-review"}
+		"76" + "7b22737461747573223a227075626c6973686564227d" // {"status":"published"}
+	goldenWireHeader = "8b" + // array of 11
+		"03" + // format 3
+		"50" + "01902a931a507fbb93fe8f0e32a573fb" + // ID, 16 bytes
+		"1b" + "17da67ae12408f15" + // 2024-06-19T12:30:05.123456789Z: 1718800205123456789 ns
+		"6b" + "4cc3a961204d617274696e" + // "Léa Martin"
+		"6c" + "636c61696d2e737461747573" + // "claim.status"
+		"65" + "636c61696d" + // "claim"
+		"50" + "01902a931a507fbb93fe8f0e32a573fc" + // record ID
+		"50" + "01902a931a507fbb93fe8f0e32a573fc" + // claim ID
+		"5820" + "%s" + // the body's SHA-256
+		"40" + // no legacy hash
+		"5820" + "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" // prev
+)
+
+func TestEventWireBytesGolden(t *testing.T) {
+	e := fixedWireEvent()
+	if got := hex.EncodeToString(e.BodyBytes()); got != goldenWireBody {
+		t.Errorf("BodyBytes\n got %s\nwant %s", got, goldenWireBody)
+	}
+	body, _ := hex.DecodeString(goldenWireBody)
+	if bodySum := sha256.Sum256(body); e.BodyHash != hex.EncodeToString(bodySum[:]) {
+		t.Errorf("BodyHash = %s, want the SHA-256 of the body", e.BodyHash)
+	}
+	want := fmt.Sprintf(goldenWireHeader, e.BodyHash)
+	if got := hex.EncodeToString(e.HeaderBytes()); got != want {
+		t.Errorf("HeaderBytes\n got %s\nwant %s", got, want)
+	}
+	if e.Hash != sum(string(e.HeaderBytes())) {
+		t.Errorf("Hash = %s, want the SHA-256 of the header", e.Hash)
+	}
+	jsonForm := fixedWireEvent()
+	jsonForm.Format = claims.JSONEventFormat
+	jsonForm.Seal()
+	if len(e.HeaderBytes()) >= len(jsonForm.HeaderBytes())/2 {
+		t.Errorf("the binary header takes %d bytes, the JSON one %d: want less than half", len(e.HeaderBytes()), len(jsonForm.HeaderBytes()))
+	}
+}
+
+// An event read back from its binary form is the event written, field for
+// field, whatever its IDs, and a withheld one lacks its body alone.
+func TestParseWireEventRoundTrips(t *testing.T) {
+	for name, edit := range map[string]func(e *claims.Event){
+		"UUIDs":              func(*claims.Event) {},
+		"IDs that are text":  func(e *claims.Event) { e.ID, e.RecordID = "ev-1", "settings" },
+		"upper-case UUID":    func(e *claims.Event) { e.RecordID = strings.ToUpper(e.RecordID) },
+		"no claim, no prev":  func(e *claims.Event) { e.ClaimID, e.Prev = "", "" },
+		"legacy hash":        func(e *claims.Event) { e.LegacyHash = strings.Repeat("ab", 32) },
+		"hostile text":       func(e *claims.Event) { e.Summary, e.Actor = "<script>\u202e", "Ève\x00" },
+		"a hash not in hex":  func(e *claims.Event) { e.Prev = "not a hash" },
+		"time far from 1970": func(e *claims.Event) { e.At = time.Date(2200, 1, 1, 0, 0, 0, 1, time.UTC) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			e := fixedWireEvent()
+			edit(&e)
+			e.Seal()
+			got, err := claims.ParseWireEvent(e.HeaderBytes(), e.BodyBytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			got.Hash = got.ComputeHash()
+			want := e
+			want.At = e.At.UTC()
+			if !got.At.Equal(e.At) || fmt.Sprintf("%+v", *got) != fmt.Sprintf("%+v", want) {
+				t.Errorf("read back\n got %+v\nwant %+v", *got, want)
+			}
+			withheld, err := claims.ParseWireEvent(e.HeaderBytes(), nil)
+			if err != nil || !withheld.Withheld || withheld.Summary != "" || withheld.BodyHash != e.BodyHash {
+				t.Errorf("withheld: %+v, %v", withheld, err)
+			}
+		})
+	}
+}
+
+// Bytes that are not an event's binary form are refused with an error,
+// never a panic: they come from files.
+func TestParseWireEventRefusesOtherBytes(t *testing.T) {
+	good, jsonForm := fixedWireEvent(), fixedEvent()
+	header, body := good.HeaderBytes(), good.BodyBytes()
+	for name, tt := range map[string]struct{ header, body []byte }{
+		"empty":                {nil, nil},
+		"JSON header":          {jsonForm.HeaderBytes(), nil},
+		"truncated header":     {header[:len(header)-1], nil},
+		"trailing bytes":       {append(append([]byte{}, header...), 0), nil},
+		"another format":       {append([]byte{0x8b, 0x04}, header[2:]...), nil},
+		"truncated body":       {header, body[:len(body)-3]},
+		"array of arrays":      {bytes.Repeat([]byte{0x81}, 100), nil},
+		"an ID of 15 bytes":    {bytes.Replace(header, []byte{0x50, 0x01, 0x90}, []byte{0x4f, 0x01, 0x90}, 1), nil},
+		"huge declared length": {[]byte{0x8b, 0x03, 0x5b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, nil},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if e, err := claims.ParseWireEvent(tt.header, tt.body); err == nil {
+				t.Errorf("read %+v", e)
+			}
+		})
+	}
+}
+
 func TestEventCanonicalBytesDoesNotEscapeHTML(t *testing.T) {
 	for name, s := range map[string]string{
 		"less than":    "<",
@@ -99,8 +219,7 @@ func TestEventCanonicalBytesDoesNotEscapeHTML(t *testing.T) {
 
 // Every field shown, the body's through BodyHash, changes the hash.
 func TestEventHashCoversEveryFieldShown(t *testing.T) {
-	base := fixedEvent()
-	if len(base.Hash) != 64 {
+	if base := fixedEvent(); len(base.Hash) != 64 {
 		t.Fatalf("Hash = %q, want 64 hex digits", base.Hash)
 	}
 	for name, tt := range map[string]struct {
@@ -131,14 +250,16 @@ func TestEventHashCoversEveryFieldShown(t *testing.T) {
 		}, false},
 		"monotonic reading dropped": {func(e *claims.Event) { e.At = e.At.Round(0) }, false},
 	} {
-		t.Run(name, func(t *testing.T) {
-			e := fixedEvent()
-			tt.edit(&e)
-			e.Seal()
-			if changed := e.Hash != base.Hash; changed != tt.wantChange {
-				t.Errorf("hash changed = %v, want %v (header %s)", changed, tt.wantChange, e.HeaderBytes())
-			}
-		})
+		for format, fixed := range map[string]func() claims.Event{"JSON": fixedEvent, "binary": fixedWireEvent} {
+			t.Run(format+"/"+name, func(t *testing.T) {
+				base, e := fixed(), fixed()
+				tt.edit(&e)
+				e.Seal()
+				if changed := e.Hash != base.Hash; changed != tt.wantChange {
+					t.Errorf("hash changed = %v, want %v (header %x)", changed, tt.wantChange, e.HeaderBytes())
+				}
+			})
+		}
 	}
 }
 

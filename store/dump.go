@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,19 +16,21 @@ import (
 // dumpFormat versions the JSON dump. A reader refuses versions it does not
 // know rather than guess. Format 2 added the heads of merged chains and the
 // versions merges set aside, without which a file that ever merged could
-// not be restored whole; format 3 holds events as a header and a body.
-// Dumps of earlier formats still restore.
-const dumpFormat = 3
+// not be restored whole; format 3 holds events as a header and a body;
+// format 4 holds the events written since schema 6 in their binary form,
+// in base64. Dumps of earlier formats still restore.
+const dumpFormat = 4
 
 // The dump is one JSON object. Records are written as the file stores them,
 // envelope and all, one per line, in key order, so a dump diffs well and a
 // restore appends keys in order.
 //
-//	{"claimdesk_dump":3,"schema_version":4,"complete":true,
+//	{"claimdesk_dump":4,"schema_version":6,"complete":true,
 //	 "settings":{envelope},"history_head":"…","merged_heads":["…"],
 //	 "articles":[…],"sources":[…],"claims":[…],"evidence":[…],
 //	 "reviews":[{"claim_id":"…","record":{envelope}}],"corrections":[…],
-//	 "events":[{"hash":"…","event":{header},"body":{body}}],
+//	 "events":[{"hash":"…","wire":"base64 header","wire_body":"base64 body"},
+//	           {"hash":"…","event":{JSON header of schemas 4 and 5},"body":{body}}],
 //	 "conflicts":[{"record_id":"…","versions":[{"type":"…","record":{envelope}}]}]}
 type dumpHeader struct {
 	Dump        int             `json:"claimdesk_dump"`
@@ -53,12 +56,16 @@ type childRecord struct {
 }
 
 // dumpedEvent is an event as a dump holds it: its hash, its header, and
-// its body unless a copy for outside the newsroom withheld it. Dumps before
-// format 3 hold events in the form before schema 4, in "event" alone.
+// its body unless a copy for outside the newsroom withheld it; the bytes of
+// an event in the binary form, the JSON of one in the JSON form. Dumps
+// before format 3 hold events in the form before schema 4, in "event"
+// alone.
 type dumpedEvent struct {
-	Hash  string          `json:"hash"`
-	Event json.RawMessage `json:"event"`
-	Body  json.RawMessage `json:"body,omitempty"`
+	Hash     string          `json:"hash"`
+	Event    json.RawMessage `json:"event,omitempty"`
+	Body     json.RawMessage `json:"body,omitempty"`
+	Wire     []byte          `json:"wire,omitempty"`
+	WireBody []byte          `json:"wire_body,omitempty"`
 }
 
 // WriteDump writes the selected records, with their revisions, tombstones
@@ -236,6 +243,9 @@ func (t *tx) dumpEvents(w *bufio.Writer, sel *dumpSelection) error {
 			if err != nil {
 				return fmt.Errorf("dump: event %s: %w", idString(k), err)
 			}
+			if current && claims.IsWireHeader(header) {
+				return item(wireDumped(hash, header, body))
+			}
 			// The canonical bytes go out as they are hashed: json.Marshal
 			// would escape <, > and & in them and break the hash.
 			if !current || len(body) == 0 {
@@ -254,6 +264,15 @@ func (t *tx) dumpEvents(w *bufio.Writer, sel *dumpSelection) error {
 		}
 		return nil
 	})
+}
+
+// wireDumped is the dumped form of an event in the binary form.
+func wireDumped(hash, header, body []byte) []byte {
+	out := fmt.Appendf(nil, `{"hash":"%x","wire":"%s"`, hash, base64.StdEncoding.EncodeToString(header))
+	if len(body) > 0 {
+		out = fmt.Appendf(out, `,"wire_body":"%s"`, base64.StdEncoding.EncodeToString(body))
+	}
+	return append(out, '}')
 }
 
 // eventKeys returns the keys of the events about the selected records, or

@@ -105,8 +105,12 @@ func decodeEvent(key, value []byte) (storedEvent, error) {
 	return se, nil
 }
 
-// parseEvent decodes a header and, unless it is empty, a body.
+// parseEvent decodes a header and, unless it is empty, a body, in the
+// binary form or the JSON form of schemas 4 and 5.
 func parseEvent(header, body []byte) (*claims.Event, error) {
+	if claims.IsWireHeader(header) {
+		return claims.ParseWireEvent(header, body)
+	}
 	var h struct {
 		V                                         int
 		ID, At, Actor, Action, Body, Legacy, Prev string
@@ -114,7 +118,7 @@ func parseEvent(header, body []byte) (*claims.Event, error) {
 		RecordID                                  string `json:"record_id"`
 		ClaimID                                   string `json:"claim_id"`
 	}
-	if err := json.Unmarshal(header, &h); err != nil || h.V != claims.EventFormat {
+	if err := json.Unmarshal(header, &h); err != nil || h.V != claims.JSONEventFormat {
 		return nil, fmt.Errorf("its header cannot be read")
 	}
 	at, err := time.Parse(time.RFC3339Nano, h.At)
@@ -122,7 +126,8 @@ func parseEvent(header, body []byte) (*claims.Event, error) {
 		return nil, fmt.Errorf("its time cannot be read")
 	}
 	e := &claims.Event{ID: h.ID, At: at, Actor: h.Actor, Action: h.Action, RecordType: h.RecordType, RecordID: h.RecordID,
-		ClaimID: h.ClaimID, BodyHash: h.Body, LegacyHash: h.Legacy, Prev: h.Prev, Withheld: len(body) == 0}
+		ClaimID: h.ClaimID, BodyHash: h.Body, LegacyHash: h.Legacy, Prev: h.Prev, Withheld: len(body) == 0,
+		Format: claims.JSONEventFormat}
 	if e.Withheld {
 		return e, nil
 	}
@@ -137,9 +142,10 @@ func parseEvent(header, body []byte) (*claims.Event, error) {
 // linkOf reads what verifying the chain needs of an event: its hash, its
 // link and that it is the event its key names. An event whose bytes match
 // its hash and commitment, in the exact form this program writes, needs no
-// decoding: its header starts with its ID and ends with its link, and a
-// JSON string cannot hide the field names looked for, since it escapes
-// quotes. Any other event is decoded in full, to say what is wrong.
+// more than its header: in the JSON form not even decoding, since its
+// header starts with its ID and ends with its link, and a JSON string
+// cannot hide the field names looked for, since it escapes quotes. Any
+// other event is decoded in full, to say what is wrong.
 func linkOf(key, value []byte) (storedEvent, error) {
 	if se, ok := quickLink(key, value); ok {
 		return se, nil
@@ -153,6 +159,9 @@ func quickLink(key, value []byte) (storedEvent, bool) {
 		return storedEvent{}, false
 	}
 	sum := sha256.Sum256(header)
+	if claims.IsWireHeader(header) {
+		return quickWireLink(key, sum, hash, header, body)
+	}
 	prefix := `{"v":2,"id":"` + idString(key) + `","at":"`
 	if !bytes.Equal(sum[:], hash) || !bytes.HasPrefix(header, []byte(prefix)) {
 		return storedEvent{}, false
@@ -171,6 +180,23 @@ func quickLink(key, value []byte) (storedEvent, bool) {
 	legacy, _ := hashField(header, `,"legacy":"`)
 	h := hex.EncodeToString(hash)
 	return storedEvent{id: idString(key), event: &claims.Event{ID: idString(key), Prev: prev, Hash: h}, storedHash: h, legacy: legacy}, true
+}
+
+// quickWireLink is quickLink for an event in the binary form: its header
+// is read, which is quick, and its body only hashed.
+func quickWireLink(key []byte, sum [sha256.Size]byte, hash, header, body []byte) (storedEvent, bool) {
+	e, err := claims.ParseWireEvent(header, nil)
+	if err != nil || e.ID != idString(key) || !bytes.Equal(sum[:], hash) || !bytes.Equal(e.HeaderBytes(), header) {
+		return storedEvent{}, false
+	}
+	if len(body) > 0 {
+		bodySum := sha256.Sum256(body)
+		if hex.EncodeToString(bodySum[:]) != e.BodyHash {
+			return storedEvent{}, false
+		}
+	}
+	h := hex.EncodeToString(hash)
+	return storedEvent{id: e.ID, event: &claims.Event{ID: e.ID, Prev: e.Prev, Hash: h}, storedHash: h, legacy: e.LegacyHash}, true
 }
 
 // hashField returns the hash that follows name (`,"body":"`) in a header.

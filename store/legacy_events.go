@@ -187,6 +187,9 @@ func (up *upgraded) rewrite(old string, legacy map[string]*claims.Event, keyOf m
 		}
 		salt := sha256.Sum256(append([]byte("ClaimDesk event salt\x00"), oldBytes[h]...))
 		e.Salt, e.LegacyHash = hex.EncodeToString(salt[:16]), h
+		// The form schema 4 rewrote them in, so that every copy rewrites an
+		// event to the same bytes, whichever ClaimDesk did it.
+		e.Format = claims.JSONEventFormat
 		e.Seal()
 		up.hashes[h] = e.Hash
 		up.values[keyOf[h]] = eventValue(&e)

@@ -109,7 +109,7 @@ func content(t *testing.T, db *DB) string {
 		})
 		out = append(out, "settings "+string(tx.Bucket(bucketMeta).Get(metaSettings)))
 		return tx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
-			if !bytes.Contains(v, []byte(`"action":"file.merge"`)) {
+			if se, err := decodeEvent(k, v); err != nil || se.event.Action != "file.merge" {
 				out = append(out, fmt.Sprintf("event %x", k))
 			}
 			return nil

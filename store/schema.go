@@ -69,6 +69,11 @@ var migrations = []migration{
 	{3, "keep the versions merges set aside", createBuckets(bucketConflicts)},
 	{4, "make every event commit to its summary and changes", upgradeHistory},
 	{5, "index claims by field and by word, and events by record", indexClaimsAndEvents},
+	// Events are written in the binary form from schema 6 on. Those already
+	// written keep the JSON form their hashes were computed over, and the
+	// chain crosses from one form to the other: only a program that reads
+	// both may write to the file, hence the new version and nothing else.
+	{6, "write new events in the compact binary form", func(*bolt.Tx) error { return nil }},
 }
 
 // SchemaVersion is the schema this program writes.

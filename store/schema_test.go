@@ -351,3 +351,42 @@ func TestMigrateFromSchemaV4FixtureLosesNothing(t *testing.T) {
 		}
 	}
 }
+
+// The history of a file of schema 4 or 5 goes on in the binary form: the
+// chain crosses from the JSON events to the binary ones and verifies, in the
+// file, in its dump restored, and merged with a copy still at schema 4.
+func TestHistoryCrossesFromJSONToBinaryEvents(t *testing.T) {
+	path, _ := fixtureCopy(t, fixtureV4, "v4.db")
+	older, _ := fixtureCopy(t, fixtureV4, "older.db")
+	db := mustOpenPath(t, path, "")
+	ctx := context.Background()
+	src := &claims.Source{Type: claims.SourceReport, Title: "Rapport", Publisher: "Ministère", Reliability: claims.ReliabilityB}
+	if err := db.CreateSource(as("Alice"), src); err != nil {
+		t.Fatal(err)
+	}
+	forms := map[bool]int{} // binary → events
+	err := db.bolt.View(func(btx *bolt.Tx) error {
+		return btx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+			_, header, _, current, err := splitEvent(v)
+			forms[current && claims.IsWireHeader(header)]++
+			return err
+		})
+	})
+	if err != nil || forms[true] != 1 || forms[false] == 0 {
+		t.Fatalf("events by form (binary: true) = %v, %v; want the new one alone binary", forms, err)
+	}
+	restored := filepath.Join(t.TempDir(), "restored.db")
+	again, err := Restore(ctx, restored, bytes.NewReader(dumpOf(t, db, claims.CaseFilter{})), Options{Now: tickingClock()})
+	if err != nil {
+		t.Fatalf("restore the dump: %v", err)
+	}
+	defer again.Close()
+	if _, err := db.Merge(as("Alice"), older); err != nil {
+		t.Fatalf("merge a copy at schema 4: %v", err)
+	}
+	for name, d := range map[string]*DB{"file": db, "restored dump": again} {
+		if check, err := d.VerifyHistory(ctx); err != nil || !check.OK() {
+			t.Errorf("%s: history %+v, %v", name, check, err)
+		}
+	}
+}
