@@ -151,7 +151,7 @@ func (*skipped) UnmarshalJSON([]byte) error { return nil }
 func eachLive[R any](t *tx, bucket []byte, fn func(env *envelope, rec *R)) error {
 	return t.Bucket(bucket).ForEach(func(k, v []byte) error {
 		var rec R
-		env, err := peekRecord(v, &rec)
+		env, err := decodeEnvelope(v, &rec)
 		if err != nil {
 			return err
 		}

@@ -128,7 +128,7 @@ func (t *tx) findEvidence(claimKey []byte) ([]*claims.Evidence, error) {
 	c := t.Bucket(bucketClaimEvidence).Cursor()
 	for k, _ := c.Seek(claimKey); bytes.HasPrefix(k, claimKey); k, _ = c.Next() {
 		var rec evidenceRecord
-		env, err := peekRecord(evidence.Get(k[len(claimKey):]), &rec)
+		env, err := decodeEnvelope(evidence.Get(k[len(claimKey):]), &rec)
 		if err != nil {
 			return nil, err
 		}

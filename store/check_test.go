@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -56,17 +55,17 @@ func TestCheckFindsWhatDoesNotHold(t *testing.T) {
 		}, "The file's settings are missing."},
 		{"settings invalid", func(tx *bolt.Tx, _ *claims.Claim) error {
 			raw := tx.Bucket(bucketMeta).Get(metaSettings)
-			return tx.Bucket(bucketMeta).Put(metaSettings, bytes.Replace(raw, []byte(`"language":"fr"`), []byte(`"language":"xx"`), 1))
+			return tx.Bucket(bucketMeta).Put(metaSettings, editData(t, raw, `"language":"fr"`, `"language":"xx"`))
 		}, "settings are invalid"},
 		{"anchor out of range", func(tx *bolt.Tx, c *claims.Claim) error {
 			key, _ := parseID("Claim", c.ID)
 			raw := tx.Bucket(bucketClaims).Get(key)
-			return tx.Bucket(bucketClaims).Put(key, bytes.Replace(raw, []byte(`"start":`), []byte(`"start":9`), 1))
+			return tx.Bucket(bucketClaims).Put(key, editData(t, raw, `"start":`, `"start":9`))
 		}, "is not anchored in its article's words"},
 		{"article text changed", func(tx *bolt.Tx, _ *claims.Claim) error {
 			b := tx.Bucket(bucketArticles)
 			k, v := b.Cursor().First()
-			return b.Put(k, []byte(strings.Replace(string(v), "depuis 24 ans", "depuis 25 ans", 1)))
+			return b.Put(k, editData(t, v, "depuis 24 ans", "depuis 25 ans"))
 		}, "no longer matches its SHA-256"},
 	}
 	for _, tt := range tests {

@@ -124,7 +124,7 @@ func (t *tx) findClaim(id string) (*claims.Claim, *envelope, error) {
 
 func decodeClaim(raw []byte) (*claims.Claim, error) {
 	var rec claimRecord
-	env, err := peekRecord(raw, &rec)
+	env, err := decodeEnvelope(raw, &rec)
 	if err != nil {
 		return nil, err
 	}

@@ -46,9 +46,9 @@ func (t *tx) conflictOf(key []byte, aside setAside) (*claims.Conflict, error) {
 	if c.Other, err = versionOf(aside.Record); err != nil {
 		return nil, err
 	}
-	var env envelope
-	_ = json.Unmarshal(kept, &env)
-	c.RecordID = env.ID
+	if env, err := parseEnvelope(kept); err == nil {
+		c.RecordID = env.ID
+	}
 	if aside.Type == "settings" {
 		c.RecordID = string(settingsKey)
 	}

@@ -263,10 +263,12 @@ func (r *redactor) conflict(k, v []byte) ([]byte, error) {
 	for i, aside := range list {
 		if fn := redact[aside.Type]; fn != nil {
 			raw, err := fn(aside.Record)
+			if err == nil {
+				list[i].Record, err = jsonEnvelope(raw)
+			}
 			if err != nil {
 				return nil, err
 			}
-			list[i].Record = raw
 		}
 	}
 	return json.Marshal(list)
@@ -285,7 +287,7 @@ func redactSource(v []byte) ([]byte, error) {
 	if env.Data, err = json.Marshal(rec); err != nil {
 		return nil, err
 	}
-	return json.Marshal(env)
+	return env.encode()
 }
 
 // redactEvidence keeps what evidence citing a protected source says (the
@@ -301,7 +303,7 @@ func redactEvidence(v []byte) ([]byte, error) {
 	if env.Data, err = json.Marshal(rec); err != nil {
 		return nil, err
 	}
-	return json.Marshal(env)
+	return env.encode()
 }
 
 // event withholds the body of an event about a protected source or the

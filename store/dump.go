@@ -21,9 +21,9 @@ import (
 // in base64. Dumps of earlier formats still restore.
 const dumpFormat = 4
 
-// The dump is one JSON object. Records are written as the file stores them,
-// envelope and all, one per line, in key order, so a dump diffs well and a
-// restore appends keys in order.
+// The dump is one JSON object. Records are written envelope and all, in the
+// JSON form of the envelope, one per line, in key order, so a dump diffs
+// well and a restore appends keys in order.
 //
 //	{"claimdesk_dump":4,"schema_version":6,"complete":true,
 //	 "settings":{envelope},"history_head":"…","merged_heads":["…"],
@@ -124,10 +124,13 @@ func keyOf(id string) string {
 }
 
 func (t *tx) writeDump(w *bufio.Writer, sel *dumpSelection) error {
+	settings, err := jsonEnvelope(t.Bucket(bucketMeta).Get(metaSettings))
+	if err != nil {
+		return fmt.Errorf("write the dump: settings: %w", err)
+	}
 	header := dumpHeader{
 		Dump: dumpFormat, Schema: SchemaVersion, Complete: sel.complete,
-		Settings:    t.Bucket(bucketMeta).Get(metaSettings),
-		HistoryHead: string(t.Bucket(bucketMeta).Get(metaHistoryHead)),
+		Settings: settings, HistoryHead: string(t.Bucket(bucketMeta).Get(metaHistoryHead)),
 	}
 	if sel.complete {
 		header.MergedHeads = mergedHeads(t.Bucket(bucketMeta))
@@ -192,12 +195,19 @@ func (t *tx) dumpConflicts(w *bufio.Writer) error {
 func (t *tx) dumpSection(w *bufio.Writer, name string, bucket []byte, keep map[string]bool) error {
 	return writeArray(w, name, func(item func([]byte) error) error {
 		b := t.Bucket(bucket)
+		record := func(v []byte) error {
+			out, err := jsonEnvelope(v)
+			if err != nil {
+				return fmt.Errorf("dump: %s: %w", name, err)
+			}
+			return item(out)
+		}
 		if keep == nil {
-			return b.ForEach(func(_, v []byte) error { return item(v) })
+			return b.ForEach(func(_, v []byte) error { return record(v) })
 		}
 		for _, k := range sortedKeys(keep) {
 			if v := b.Get([]byte(k)); v != nil {
-				if err := item(v); err != nil {
+				if err := record(v); err != nil {
 					return err
 				}
 			}
@@ -214,8 +224,12 @@ func (t *tx) dumpChildren(w *bufio.Writer, name string, bucket []byte, keep map[
 			if len(k) != 32 {
 				return nil
 			}
+			out, err := jsonEnvelope(v)
+			if err != nil {
+				return fmt.Errorf("dump: %s: %w", name, err)
+			}
 			// Written by hand: json.Marshal would re-escape the record's bytes.
-			return item(fmt.Appendf(nil, `{"claim_id":%q,"record":%s}`, idString(k[:16]), v))
+			return item(fmt.Appendf(nil, `{"claim_id":%q,"record":%s}`, idString(k[:16]), out))
 		}
 		if keep == nil {
 			return t.Bucket(bucket).ForEach(child)

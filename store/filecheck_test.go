@@ -1017,7 +1017,7 @@ func TestOpenRefusesDamageThatWritesTripOn(t *testing.T) {
 			return data
 		}, prefixDamaged + "page "},
 		{"old schema with an unreadable record", func(data []byte) []byte {
-			elem := elementAt(t, data, tf.bucketPage(t, "meta")*testPageSize, "schema_version")
+			elem := elementAt(t, data, tf.bucketStart(t, "meta"), "schema_version")
 			v := elem + int(ne.Uint32(data[elem+4:])) + len("schema_version")
 			binary.BigEndian.PutUint64(data[v:], 1)
 			claims := tf.bucketPage(t, "claims") * testPageSize
@@ -1031,6 +1031,19 @@ func TestOpenRefusesDamageThatWritesTripOn(t *testing.T) {
 			assertOpenRefuses(t, tf.damage(t, "damaged.db", tt.damage), tt.prefix)
 		})
 	}
+}
+
+// bucketStart returns the file offset of the page of the top-level bucket
+// name, inline or not.
+func (tf testFile) bucketStart(t *testing.T, name string) int {
+	t.Helper()
+	elem := elementAt(t, tf.data, tf.rootPage(t)*testPageSize, name)
+	ne := binary.NativeEndian
+	v := elem + int(ne.Uint32(tf.data[elem+4:])) + int(ne.Uint32(tf.data[elem+8:]))
+	if ne.Uint64(tf.data[v:]) == 0 {
+		return tf.inlinePage(t, name)
+	}
+	return tf.bucketPage(t, name) * testPageSize
 }
 
 // bucketPage returns the root page of the top-level bucket name, which must

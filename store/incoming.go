@@ -65,9 +65,9 @@ func decodeIn[R any](in *checkIn, raw json.RawMessage, typ string, bucket []byte
 	if env.Data, err = json.Marshal(rec); err != nil {
 		return nil, nil, fmt.Errorf("read %s %s: %w", typ, env.ID, err)
 	}
-	out, err := json.Marshal(env)
+	out, err := env.encode()
 	if err != nil {
-		return nil, nil, fmt.Errorf("read %s %s: %w", typ, env.ID, err)
+		return nil, nil, claims.Errorf(claims.EINVALID, "The %s's %s %s cannot be kept: %v.", in.from, recordName(typ), env.ID, err)
 	}
 	return &inRecord{typ: typ, bucket: bucket, key: key, env: env, raw: out}, &rec, nil
 }

@@ -253,8 +253,13 @@ func (m *merger) conflict(rec *inRecord, ours *envelope, oursRaw []byte) error {
 	return nil
 }
 
-// setAside stores a version beside the record, unless it is there already.
+// setAside stores a version beside the record, unless it is there already,
+// in the JSON form that the list of versions set aside holds.
 func (t *tx) setAside(key []byte, v setAside) (bool, error) {
+	var err error
+	if v.Record, err = jsonEnvelope(v.Record); err != nil {
+		return false, err
+	}
 	var list []setAside
 	if raw := t.Bucket(bucketConflicts).Get(key); raw != nil {
 		if err := json.Unmarshal(raw, &list); err != nil {
@@ -275,8 +280,8 @@ func (t *tx) setAside(key []byte, v setAside) (bool, error) {
 }
 
 func revisionOf(raw []byte) string {
-	var env envelope
-	if json.Unmarshal(raw, &env) != nil || len(env.Revisions) == 0 {
+	env, err := parseEnvelope(raw)
+	if err != nil {
 		return ""
 	}
 	return env.Revisions[0].Rev

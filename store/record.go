@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"claimdesk/claims"
+	"claimdesk/internal/wire"
 )
 
 // maxRevisions bounds the ancestry a record carries, as CouchDB bounds
@@ -35,7 +36,12 @@ type revision struct {
 	At  time.Time `json:"at"`
 }
 
-const envelopeFormat = 1
+// The forms of the envelope: JSON up to schema 5, and still in dumps and
+// in the versions merges set aside; binary since schema 6 (recordwire.go).
+const (
+	jsonEnvelopeFormat = 1
+	envelopeFormat     = 2
+)
 
 func newEnvelope(typ, id string, now time.Time, actor string, data any) (*envelope, []byte, error) {
 	env := &envelope{Format: envelopeFormat, Type: typ, ID: id, CreatedAt: now, CreatedBy: actor}
@@ -54,53 +60,49 @@ func (env *envelope) revise(now time.Time, actor string, data any) ([]byte, erro
 	if len(env.Revisions) > maxRevisions {
 		env.Revisions = env.Revisions[:maxRevisions]
 	}
-	out, err := json.Marshal(env)
-	if err != nil {
-		return nil, fmt.Errorf("encode %s %s: %w", env.Type, env.ID, err)
-	}
-	return out, nil
+	return env.encode()
 }
 
-// decodeEnvelope decodes a record and its data into data.
+// decodeEnvelope decodes a record, in either form, and its data into data.
 func decodeEnvelope(raw []byte, data any) (*envelope, error) {
-	var env envelope
-	if err := json.Unmarshal(raw, &env); err != nil {
-		return nil, fmt.Errorf("decode record: %w", err)
-	}
-	if env.Format != envelopeFormat || len(env.Revisions) == 0 {
-		return nil, fmt.Errorf("decode %s %s: unknown record format %d", env.Type, env.ID, env.Format)
+	env, err := parseEnvelope(raw)
+	if err != nil {
+		return nil, err
 	}
 	if err := json.Unmarshal(env.Data, data); err != nil {
 		return nil, fmt.Errorf("decode %s %s: %w", env.Type, env.ID, err)
 	}
+	return env, nil
+}
+
+// parseEnvelope decodes a record's envelope, in either form, leaving its
+// data as JSON.
+func parseEnvelope(raw []byte) (*envelope, error) {
+	if wire.IsArray(raw) {
+		return parseWireEnvelope(raw)
+	}
+	var env envelope
+	if err := json.Unmarshal(raw, &env); err != nil {
+		return nil, fmt.Errorf("decode record: %w", err)
+	}
+	if env.Format != jsonEnvelopeFormat || len(env.Revisions) == 0 {
+		return nil, fmt.Errorf("decode %s %s: unknown record format %d", env.Type, env.ID, env.Format)
+	}
 	return &env, nil
 }
 
-// peekRecord decodes a record for reading only, in one pass: its data into
-// rec, and an envelope that holds the current revision alone, since only
-// writes and merges need the ancestry. Never revise what it returns.
-func peekRecord[R any](raw []byte, rec *R) (*envelope, error) {
-	var head struct {
-		Format    int               `json:"format"`
-		Type      string            `json:"type"`
-		ID        string            `json:"id"`
-		Revisions []json.RawMessage `json:"revisions"`
-		CreatedAt time.Time         `json:"created_at"`
-		CreatedBy string            `json:"created_by"`
-		Deleted   bool              `json:"deleted,omitempty"`
-		Data      *R                `json:"data"`
+// jsonEnvelope returns a stored record in the JSON form, as dumps and the
+// versions merges set aside hold it.
+func jsonEnvelope(raw []byte) (json.RawMessage, error) {
+	if !wire.IsArray(raw) {
+		return raw, nil
 	}
-	if err := json.Unmarshal(raw, &head); err != nil {
-		return nil, fmt.Errorf("decode record: %w", err)
+	env, err := parseWireEnvelope(raw)
+	if err != nil {
+		return nil, err
 	}
-	env := &envelope{Format: head.Format, Type: head.Type, ID: head.ID, CreatedAt: head.CreatedAt,
-		CreatedBy: head.CreatedBy, Deleted: head.Deleted, Revisions: make([]revision, 1)}
-	if head.Format != envelopeFormat || len(head.Revisions) == 0 || head.Data == nil ||
-		json.Unmarshal(head.Revisions[0], &env.Revisions[0]) != nil {
-		return nil, fmt.Errorf("decode %s %s: unknown record format %d", head.Type, head.ID, head.Format)
-	}
-	*rec = *head.Data
-	return env, nil
+	env.Format = jsonEnvelopeFormat
+	return json.Marshal(env)
 }
 
 // meta describes the record's life for the domain types.

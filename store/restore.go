@@ -170,7 +170,7 @@ func checkSettings(raw json.RawMessage, from claims.Text) ([]byte, error) {
 	if env.Data, err = json.Marshal(rec); err != nil {
 		return nil, err
 	}
-	return json.Marshal(env)
+	return env.encode()
 }
 
 // restoreEvents stores the events as they were, after checking that each is

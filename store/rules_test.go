@@ -61,7 +61,7 @@ func (f forger) revise(bucket []byte, id string, edit func(env map[string]any, d
 		}
 	}
 	var env map[string]any
-	if err := json.Unmarshal(f.tx.Bucket(bucket).Get(key), &env); err != nil {
+	if err := json.Unmarshal(jsonOf(f.t, f.tx.Bucket(bucket).Get(key)), &env); err != nil {
 		f.t.Fatal(err)
 	}
 	data := env["data"].(map[string]any)
@@ -69,7 +69,7 @@ func (f forger) revise(bucket []byte, id string, edit func(env map[string]any, d
 	revs := env["revisions"].([]any)
 	env["revisions"] = append([]any{map[string]any{"rev": newRevision(), "by": "Mallory", "at": time.Now().UTC()}}, revs...)
 	raw, _ := json.Marshal(env)
-	if err := f.tx.Bucket(bucket).Put(key, raw); err != nil {
+	if err := f.tx.Bucket(bucket).Put(key, binaryOf(f.t, raw)); err != nil {
 		f.t.Fatal(err)
 	}
 }

@@ -69,11 +69,7 @@ var migrations = []migration{
 	{3, "keep the versions merges set aside", createBuckets(bucketConflicts)},
 	{4, "make every event commit to its summary and changes", upgradeHistory},
 	{5, "index claims by field and by word, and events by record", indexClaimsAndEvents},
-	// Events are written in the binary form from schema 6 on. Those already
-	// written keep the JSON form their hashes were computed over, and the
-	// chain crosses from one form to the other: only a program that reads
-	// both may write to the file, hence the new version and nothing else.
-	{6, "write new events in the compact binary form", func(*bolt.Tx) error { return nil }},
+	{6, "store records in the compact binary form", encodeRecordsInBinary},
 }
 
 // SchemaVersion is the schema this program writes.
@@ -218,4 +214,66 @@ func upgradeHistory(tx *bolt.Tx) error {
 		return err
 	}
 	return meta.Put(metaMergedHeads, raw)
+}
+
+// encodeRecordsInBinary rewrites every record, and the settings, in the
+// binary form of the envelope. Events keep the JSON form their hashes were
+// computed over; the events written from now on are binary, and the chain
+// crosses from one form to the other. The versions merges set aside stay
+// in the JSON form their list is written in. A record that cannot be read
+// is left as it is, for the check to report.
+func encodeRecordsInBinary(btx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketArticles, bucketSources, bucketClaims, bucketEvidence, bucketReviews, bucketCorrections} {
+		if err := rewriteInChunks(btx.Bucket(name), binaryRecord); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	meta := btx.Bucket(bucketMeta)
+	if raw := meta.Get(metaSettings); raw != nil {
+		if out, ok := binaryRecord(raw); ok {
+			return meta.Put(metaSettings, out)
+		}
+	}
+	return nil
+}
+
+func binaryRecord(raw []byte) ([]byte, bool) {
+	env, err := parseEnvelope(raw)
+	if err != nil {
+		return nil, false
+	}
+	out, err := env.encode()
+	return out, err == nil
+}
+
+// rewriteInChunks replaces each value of b by rewrite's, a chunk of keys at
+// a time: bbolt's cursors must not run over a bucket being written, and a
+// whole bucket of a large file held in memory at once is too much.
+func rewriteInChunks(b *bolt.Bucket, rewrite func([]byte) ([]byte, bool)) error {
+	const chunk = 4096
+	var after []byte
+	for {
+		var keys, values [][]byte
+		c := b.Cursor()
+		k, v := c.First()
+		if after != nil {
+			if k, v = c.Seek(after); bytes.Equal(k, after) {
+				k, v = c.Next()
+			}
+		}
+		for ; k != nil && len(keys) < chunk; k, v = c.Next() {
+			if out, ok := rewrite(v); ok {
+				keys, values = append(keys, bytes.Clone(k)), append(values, out)
+			}
+			after = bytes.Clone(k)
+		}
+		for i := range keys {
+			if err := b.Put(keys[i], values[i]); err != nil {
+				return err
+			}
+		}
+		if k == nil {
+			return nil
+		}
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"claimdesk/claims"
+	"claimdesk/internal/wire"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -293,7 +294,8 @@ func TestUpgradeRefusedWithoutItsSafetyCopy(t *testing.T) {
 const fixtureV4 = "testdata/schema-v4.db" // schema-v3.db as a ClaimDesk of schema 4 left it
 
 // bucketContents reads every key and value of the file's buckets but the
-// claim summaries, whose format changed with schema 5.
+// claim summaries, whose format changed with schema 5; records, whose form
+// changed with schema 6, are read in the JSON form.
 func bucketContents(t *testing.T, path string) map[string]map[string]string {
 	t.Helper()
 	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
@@ -309,8 +311,13 @@ func bucketContents(t *testing.T, path string) map[string]map[string]string {
 			}
 			kv := map[string]string{}
 			out[string(name)] = kv
+			records := isRecordBucket(name)
 			return bucket.ForEach(func(k, v []byte) error {
-				if !bytes.Equal(k, metaSchemaVersion) {
+				switch {
+				case bytes.Equal(k, metaSchemaVersion):
+				case records || bytes.Equal(name, bucketMeta) && bytes.Equal(k, metaSettings):
+					kv[string(k)] = string(jsonOf(t, v))
+				default:
 					kv[string(k)] = string(v)
 				}
 				return nil
@@ -323,9 +330,19 @@ func bucketContents(t *testing.T, path string) map[string]map[string]string {
 	return out
 }
 
-// A merged file of schema 4 with an open conflict opens at schema 5 with
-// every record, event, version set aside and setting as it was, byte for
-// byte, and the new indexes answer for it.
+func isRecordBucket(name []byte) bool {
+	for _, b := range [][]byte{bucketArticles, bucketSources, bucketClaims, bucketEvidence, bucketReviews, bucketCorrections} {
+		if bytes.Equal(name, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// A merged file of schema 4 with an open conflict opens at the current
+// schema with every record, event, version set aside and setting as it was,
+// byte for byte (records read in the JSON form they had), and the new
+// indexes answer for it.
 func TestMigrateFromSchemaV4FixtureLosesNothing(t *testing.T) {
 	path, _ := fixtureCopy(t, fixtureV4, "v4.db")
 	before := bucketContents(t, path)
@@ -342,6 +359,7 @@ func TestMigrateFromSchemaV4FixtureLosesNothing(t *testing.T) {
 	}
 	assertIndexAnswersAsScan(t, db)
 	db.Close()
+	assertRecordsBinary(t, path)
 	after := bucketContents(t, path)
 	for name, kv := range before {
 		for k, v := range kv {
@@ -388,5 +406,32 @@ func TestHistoryCrossesFromJSONToBinaryEvents(t *testing.T) {
 		if check, err := d.VerifyHistory(ctx); err != nil || !check.OK() {
 			t.Errorf("%s: history %+v, %v", name, check, err)
 		}
+	}
+}
+
+// assertRecordsBinary checks that every record of the file at path is in
+// the binary form.
+func assertRecordsBinary(t *testing.T, path string) {
+	t.Helper()
+	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	err = b.View(func(btx *bolt.Tx) error {
+		return btx.ForEach(func(name []byte, bucket *bolt.Bucket) error {
+			if !isRecordBucket(name) {
+				return nil
+			}
+			return bucket.ForEach(func(k, v []byte) error {
+				if !wire.IsArray(v) {
+					t.Errorf("%s %x is not in the binary form", name, k)
+				}
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

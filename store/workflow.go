@@ -258,7 +258,7 @@ func (t *tx) findReviews(claimKey []byte) ([]claims.Review, error) {
 	var out []claims.Review
 	err := t.eachChild(bucketReviews, claimKey, func(raw []byte) error {
 		var rec reviewRecord
-		env, err := peekRecord(raw, &rec)
+		env, err := decodeEnvelope(raw, &rec)
 		if err != nil {
 			return err
 		}
@@ -272,7 +272,7 @@ func (t *tx) findCorrections(claimKey []byte) ([]claims.Correction, error) {
 	var out []claims.Correction
 	err := t.eachChild(bucketCorrections, claimKey, func(raw []byte) error {
 		var rec correctionRecord
-		env, err := peekRecord(raw, &rec)
+		env, err := decodeEnvelope(raw, &rec)
 		if err != nil {
 			return err
 		}
