@@ -625,7 +625,9 @@ func checkRefusal(err error) error {
 // of damage must be refused with a sentence that says so, without crashing
 // the process and without writing to the file.
 func TestOpenRefusesDamagedClaimDeskFiles(t *testing.T) {
-	tf := newClaimDeskFile(t, 3)
+	// Six claims: enough for a bucket to have pages of its own, few enough
+	// for every bucket's name to stay in the root leaf.
+	tf := newClaimDeskFile(t, 6)
 	used := tf.highwater * testPageSize
 	root, freelist := tf.rootPage(t), tf.pagesOf("freelist")
 	var leaf int // a leaf that is not the root
@@ -975,7 +977,7 @@ func addToFreelist(fl int, id uint64) func([]byte) []byte {
 // check lets through, and that the first write would trip on: a panic, a
 // fault that kills the process, or a file that no longer opens.
 func TestOpenRefusesDamageThatWritesTripOn(t *testing.T) {
-	tf := newClaimDeskFile(t, 3)
+	tf := newClaimDeskFile(t, 6)
 	root, fl := tf.rootPage(t), tf.pagesOf("freelist")[0]
 	branch := tf.pagesOf("branch")[0]
 	ne := binary.NativeEndian

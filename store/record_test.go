@@ -14,10 +14,11 @@ import (
 // too, with its long data packed; its authors are listed once.
 func TestEnvelopeRoundTripsInBothForms(t *testing.T) {
 	now := time.Date(2026, 12, 5, 9, 0, 0, 123, time.UTC)
-	env, _, err := newEnvelope("source", "01900000-0000-7000-8000-000000000001", now, "Alice", sourceRecord{Title: "Rapport", Reliability: "B"})
+	env, _, err := newEnvelope("source", "01900000-0000-7000-8000-000000000001", now, "Alice <&> \"Ève\"\u2028", sourceRecord{Title: "Rapport", Reliability: "B"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	env.Deleted = true
 	long := strings.Repeat("Le rapport officiel confirme l’ordre de grandeur. ", 40)
 	for i, by := range []string{"Bob", "Alice", "Bob"} {
 		if _, err := env.revise(now.Add(time.Duration(i+1)*time.Hour), by, sourceRecord{Title: long, Reliability: "A"}); err != nil {
@@ -28,10 +29,10 @@ func TestEnvelopeRoundTripsInBothForms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := bytes.Count(raw, []byte("Alice")); n != 1 {
+	if n := bytes.Count(raw, []byte("Alice <&>")); n != 1 {
 		t.Errorf("the binary form names Alice %d times, want once", n)
 	}
-	if bytes.Contains(raw, []byte("ordre de grandeur")) || len(raw) > len(long)/4 {
+	if len(raw) > len(long)/4 {
 		t.Errorf("the long data is not packed: %d bytes for %d of text", len(raw), len(long))
 	}
 	var rec sourceRecord
@@ -39,12 +40,13 @@ func TestEnvelopeRoundTripsInBothForms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rec.Title != long || got.meta() != env.meta() || len(got.Revisions) != 4 || got.Revisions[3].By != "Alice" {
+	if rec.Title != long || got.meta() != env.meta() || len(got.Revisions) != 4 || got.Revisions[3].By != "Alice <&> \"Ève\"\u2028" {
 		t.Errorf("read back %+v, %q…; want %+v", got.meta(), rec.Title[:20], env.meta())
 	}
 	asJSON := jsonOf(t, raw)
-	if !json.Valid(asJSON) || !bytes.Contains(asJSON, []byte(`"format":1`)) {
-		t.Fatalf("the JSON form: %s", asJSON)
+	env.Format = jsonEnvelopeFormat
+	if marshaled, _ := json.Marshal(env); !bytes.Equal(asJSON, marshaled) {
+		t.Fatalf("the JSON form:\n%s\nwant what json.Marshal gives:\n%s", asJSON, marshaled)
 	}
 	if again := binaryOf(t, asJSON); !bytes.Equal(again, raw) {
 		t.Errorf("binary → JSON → binary changed the bytes")

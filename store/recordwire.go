@@ -1,15 +1,14 @@
 package store
 
 import (
-	"bytes"
-	"compress/flate"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
 	"claimdesk/claims"
 	"claimdesk/internal/wire"
+
+	"github.com/klauspost/compress/s2"
 )
 
 // A record is stored, since schema 6, as one CBOR array:
@@ -20,8 +19,8 @@ import (
 // since 1970 in UTC. authors lists each person once, and created by and
 // each revision's author are indexes into it: a claim edited twenty times by
 // two people names them twice, not twenty times. A revision is
-// [rev, at, by]. data is the record's fields as JSON, deflated when it is
-// long (packed), as an article's text or a verdict's rationale are. Against
+// [rev, at, by]. data is the record's fields as JSON, packed with S2 when
+// it is long, as an article's text or a verdict's rationale are. Against
 // the JSON envelope of schemas 1 to 5, a source or a piece of evidence takes
 // about half the bytes.
 type wireEnvelope struct {
@@ -45,11 +44,11 @@ type wireRevision struct {
 	By  uint
 }
 
-// packAbove is the length of data from which it is deflated: below it,
-// deflate saves little and costs a read more than it saves.
+// packAbove is the length of data from which it is packed: below it,
+// packing saves little.
 const packAbove = 512
 
-// maxUnpacked bounds what packed data may inflate to: the longest record,
+// maxUnpacked bounds what packed data may unpack to: the longest record,
 // an article at its limit, with room for JSON's escapes.
 const maxUnpacked = 8 * claims.MaxArticleText
 
@@ -79,7 +78,7 @@ func (env *envelope) encode() ([]byte, error) {
 		}
 	}
 	if len(env.Data) > packAbove {
-		w.Packed, w.Data = true, deflate(env.Data)
+		w.Packed, w.Data = true, pack(env.Data)
 	}
 	return wire.Marshal(w)
 }
@@ -121,32 +120,34 @@ func parseWireEnvelope(raw []byte) (*envelope, error) {
 		}
 	}
 	if w.Packed {
-		if env.Data, err = inflate(w.Data); err != nil {
+		if env.Data, err = unpack(w.Data); err != nil {
 			return nil, fmt.Errorf("decode %s %s: %w", w.Type, w.ID, err)
 		}
 	}
 	return env, nil
 }
 
-func deflate(data []byte) []byte {
-	var buf bytes.Buffer
-	zw, _ := flate.NewWriter(&buf, flate.BestCompression) // the level is valid: no error
-	zw.Write(data)
-	zw.Close()
-	return buf.Bytes()
+// pack compresses long data with S2, the faster extension of Snappy's
+// block format: a record is read far more often than written, and S2
+// decodes a claim in about a microsecond, where deflate took ten.
+func pack(data []byte) []byte {
+	return s2.EncodeBetter(nil, data)
 }
 
-// inflate undoes deflate, refusing data that would inflate past
-// maxUnpacked: a few bytes from a hostile file must not fill the memory.
-func inflate(packed []byte) ([]byte, error) {
-	zr := flate.NewReader(bytes.NewReader(packed))
-	defer zr.Close()
-	out, err := io.ReadAll(io.LimitReader(zr, maxUnpacked+1))
+// unpack undoes pack, refusing data that says it would grow past
+// maxUnpacked before anything is allocated: a few bytes from a hostile file
+// must not fill the memory.
+func unpack(packed []byte) ([]byte, error) {
+	n, err := s2.DecodedLen(packed)
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("its packed data cannot be read: %w", err)
-	case len(out) > maxUnpacked:
+	case n > maxUnpacked:
 		return nil, errors.New("its packed data is too long")
+	}
+	out, err := s2.Decode(make([]byte, n), packed)
+	if err != nil {
+		return nil, fmt.Errorf("its packed data cannot be read: %w", err)
 	}
 	return out, nil
 }
