@@ -52,6 +52,8 @@ type Event struct {
 	// events of schemas 4 and 5, which keep the form they were hashed in.
 	// Zero stands for EventFormat.
 	Format int
+
+	read readForm
 }
 
 // Validate returns EINVALID when the event lacks what makes it an account

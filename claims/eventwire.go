@@ -15,7 +15,8 @@ import (
 //
 // and the body [salt, summary, before, after]. An ID that is a UUID is its
 // 16 bytes, any other ID its text; a hash or a salt is its bytes (none when
-// absent); the time is nanoseconds since 1970 in UTC. Against the JSON form
+// absent); the time is nanoseconds since 1970 in UTC; before and after are
+// text, or its bytes packed with S2 above wire.PackAbove. Against the JSON form
 // of schemas 4 and 5 this halves a header: hex digits, quotes, field names
 // and the escaping of the JSON carried inside went.
 
@@ -36,13 +37,14 @@ type wireHeader struct {
 	Prev       wire.Hex
 }
 
-// wireBody fixes the order of the body's items.
+// wireBody fixes the order of the body's items. before and after are
+// packed when long, as the fields of a new record or a long rationale are.
 type wireBody struct {
 	_       struct{} `cbor:",toarray"`
 	Salt    wire.Hex
 	Summary string
-	Before  string
-	After   string
+	Before  wire.Text
+	After   wire.Text
 }
 
 // wireHeader encodes the header in the binary form, which cannot fail: it
@@ -57,7 +59,8 @@ func (e *Event) wireHeader() []byte {
 }
 
 func (e *Event) wireBody() []byte {
-	out, _ := wire.Marshal(wireBody{Salt: wire.Hex(e.Salt), Summary: e.Summary, Before: e.Before, After: e.After})
+	out, _ := wire.Marshal(wireBody{Salt: wire.Hex(e.Salt), Summary: e.Summary,
+		Before: e.read.before.Same(e.Before), After: e.read.after.Same(e.After)})
 	return out
 }
 
@@ -87,6 +90,14 @@ func ParseWireEvent(header, body []byte) (*Event, error) {
 	if err := wire.Unmarshal(body, &b); err != nil {
 		return nil, errors.New("its body cannot be read")
 	}
-	e.Salt, e.Summary, e.Before, e.After = string(b.Salt), b.Summary, b.Before, b.After
+	e.Salt, e.Summary, e.Before, e.After = string(b.Salt), b.Summary, b.Before.S, b.After.S
+	e.read.before, e.read.after = b.Before, b.After
 	return e, nil
+}
+
+// readForm keeps the packed fields of an event as they were read, so that
+// the event's bytes, encoded again, are the bytes read: another version of
+// the packer could pack the same text otherwise.
+type readForm struct {
+	before, after wire.Text
 }

@@ -1,14 +1,11 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
 	"claimdesk/claims"
 	"claimdesk/internal/wire"
-
-	"github.com/klauspost/compress/s2"
 )
 
 // A record is stored, since schema 6, as one CBOR array:
@@ -44,9 +41,8 @@ type wireRevision struct {
 	By  uint
 }
 
-// packAbove is the length of data from which it is packed: below it,
-// packing saves little.
-const packAbove = 512
+// packAbove is the length of data from which it is packed.
+const packAbove = wire.PackAbove
 
 // maxUnpacked bounds what packed data may unpack to: the longest record,
 // an article at its limit, with room for JSON's escapes.
@@ -78,7 +74,7 @@ func (env *envelope) encode() ([]byte, error) {
 		}
 	}
 	if len(env.Data) > packAbove {
-		w.Packed, w.Data = true, pack(env.Data)
+		w.Packed, w.Data = true, wire.Pack(env.Data)
 	}
 	return wire.Marshal(w)
 }
@@ -120,34 +116,9 @@ func parseWireEnvelope(raw []byte) (*envelope, error) {
 		}
 	}
 	if w.Packed {
-		if env.Data, err = unpack(w.Data); err != nil {
+		if env.Data, err = wire.Unpack(w.Data, maxUnpacked); err != nil {
 			return nil, fmt.Errorf("decode %s %s: %w", w.Type, w.ID, err)
 		}
 	}
 	return env, nil
-}
-
-// pack compresses long data with S2, the faster extension of Snappy's
-// block format: a record is read far more often than written, and S2
-// decodes a claim in about a microsecond, where deflate took ten.
-func pack(data []byte) []byte {
-	return s2.EncodeBetter(nil, data)
-}
-
-// unpack undoes pack, refusing data that says it would grow past
-// maxUnpacked before anything is allocated: a few bytes from a hostile file
-// must not fill the memory.
-func unpack(packed []byte) ([]byte, error) {
-	n, err := s2.DecodedLen(packed)
-	switch {
-	case err != nil:
-		return nil, fmt.Errorf("its packed data cannot be read: %w", err)
-	case n > maxUnpacked:
-		return nil, errors.New("its packed data is too long")
-	}
-	out, err := s2.Decode(make([]byte, n), packed)
-	if err != nil {
-		return nil, fmt.Errorf("its packed data cannot be read: %w", err)
-	}
-	return out, nil
 }

@@ -6,9 +6,11 @@ package wire
 
 import (
 	"encoding/hex"
+	"errors"
 	"fmt"
 
 	"github.com/fxamacker/cbor/v2"
+	"github.com/klauspost/compress/s2"
 )
 
 var (
@@ -138,4 +140,78 @@ func UUIDBytes(s string) ([]byte, bool) {
 func FormatUUID(b []byte) string {
 	h := hex.EncodeToString(b)
 	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}
+
+// PackAbove is the length from which text is packed: below it, packing
+// saves little.
+const PackAbove = 512
+
+// Pack compresses data with S2, the faster extension of Snappy's block
+// format: what ClaimDesk stores is read far more often than written, and S2
+// unpacks a claim in about a microsecond, where deflate took ten.
+func Pack(data []byte) []byte {
+	return s2.EncodeBetter(nil, data)
+}
+
+// Unpack undoes Pack, refusing data that says it would grow past max before
+// anything is allocated: a few bytes from a hostile file must not fill the
+// memory.
+func Unpack(packed []byte, max int) ([]byte, error) {
+	n, err := s2.DecodedLen(packed)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("its packed data cannot be read: %w", err)
+	case n > max:
+		return nil, errors.New("its packed data is too long")
+	}
+	out, err := s2.Decode(make([]byte, n), packed)
+	if err != nil {
+		return nil, fmt.Errorf("its packed data cannot be read: %w", err)
+	}
+	return out, nil
+}
+
+// Text is a text on the wire: as text up to PackAbove bytes, packed into
+// bytes above. Its packed bytes, once read, are written again as they were,
+// whatever S2 would make of the text today, so that what a hash covers
+// stays the same bytes from one version of the program to the next.
+type Text struct {
+	S      string
+	packed []byte
+}
+
+// MaxText bounds what a packed Text may unpack to.
+const MaxText = 64 << 20
+
+// MarshalCBOR encodes the text.
+func (t Text) MarshalCBOR() ([]byte, error) {
+	switch {
+	case len(t.S) <= PackAbove:
+		return enc.Marshal(t.S)
+	case t.packed != nil:
+		return enc.Marshal(t.packed)
+	}
+	return enc.Marshal(Pack([]byte(t.S)))
+}
+
+// UnmarshalCBOR decodes text, or packed bytes.
+func (t *Text) UnmarshalCBOR(data []byte) error {
+	if isText(data) {
+		return dec.Unmarshal(data, &t.S)
+	}
+	if err := dec.Unmarshal(data, &t.packed); err != nil {
+		return err
+	}
+	out, err := Unpack(t.packed, MaxText)
+	t.S = string(out)
+	return err
+}
+
+// Same returns t's packed bytes if it still holds s, for an encoder to
+// write them again, and a Text of s otherwise.
+func (t Text) Same(s string) Text {
+	if t.S == s {
+		return t
+	}
+	return Text{S: s}
 }
