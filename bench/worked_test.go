@@ -14,6 +14,8 @@ import (
 	"claimdesk/assets"
 	"claimdesk/claims"
 	"claimdesk/store"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // The two people of the worked case: the checker who drafts every verdict
@@ -117,6 +119,9 @@ func BenchmarkWorkedSample(b *testing.B) {
 		}
 		b.ReportMetric(float64(size)/1e3, "KB")
 		b.ReportMetric(float64(statSize(b, db.Path()))/1e3, "KB-working")
+		entries, history := entryBytes(b, filepath.Join(dir, "copy-0.db"))
+		b.ReportMetric(float64(entries)/1e3, "KB-entries")
+		b.ReportMetric(float64(history)/1e3, "KB-history")
 	})
 	b.Run("sqlite", func(b *testing.B) {
 		var size int64
@@ -130,6 +135,34 @@ func BenchmarkWorkedSample(b *testing.B) {
 		}
 		b.ReportMetric(float64(size)/1e3, "KB")
 	})
+}
+
+// entryBytes returns the bytes of every key and value a file holds, what
+// any file of its records must hold before the pages around them, and of
+// those the history's: its events and their indexes.
+func entryBytes(b *testing.B, path string) (all, history int) {
+	b.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	err = db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, bucket *bolt.Bucket) error {
+			return bucket.ForEach(func(k, v []byte) error {
+				all += len(k) + len(v)
+				switch string(name) {
+				case "events", "claim_events", "record_events":
+					history += len(k) + len(v)
+				}
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return all, history
 }
 
 func statSize(b *testing.B, path string) int64 {
