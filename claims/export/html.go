@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"embed"
 	"fmt"
@@ -55,12 +56,13 @@ func writeHTML(w io.Writer, r *report) error {
 		}
 		page.JSONLD = template.JS(raw)
 	}
-	var buf bytes.Buffer
-	if err := reportTemplate.Execute(&buf, page); err != nil {
+	// Straight to the writer through a buffer of its own: the whole page
+	// held in memory first took a fifth of the time, growing.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := reportTemplate.Execute(bw, page); err != nil {
 		return fmt.Errorf("write the HTML report: %w", err)
 	}
-	_, err := buf.WriteTo(w)
-	return err
+	return bw.Flush()
 }
 
 // OtherLang returns lang when text in it sits in a report in another
