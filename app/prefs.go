@@ -177,6 +177,9 @@ func (ui *UI) quit() {
 	size := ui.window.Canvas().Size()
 	ui.prefs.SetFloat(prefWidth, float64(size.Width))
 	ui.prefs.SetFloat(prefHeight, float64(size.Height))
+	// The window goes at once; closing the file waits for the check of its
+	// pages, if one is running, which cannot be stopped half way.
+	ui.window.Hide()
 	if err := ui.store.Close(); err != nil {
 		fyne.LogError("close database", err)
 	}

@@ -10,15 +10,53 @@ import (
 // maxProblems bounds a report: past a few dozen, more lines tell nothing new.
 const maxProblems = 50
 
-// Check verifies the whole database in one read transaction.
+// Check verifies the whole database in one read transaction. bbolt's own
+// check of the pages runs beside the rest, on the same transaction, as
+// bbolt means it to. When ctx ends, Check returns at once; the pages'
+// check, which cannot be stopped, finishes on its own, and only then does
+// the transaction end, since it reads the file's memory map: closing the
+// database waits for it.
 func (db *DB) Check(ctx context.Context) (*claims.IntegrityReport, error) {
-	var report *claims.IntegrityReport
-	err := db.view(ctx, func(t *tx) error {
-		var err error
-		report, err = t.check(ctx)
-		return err
-	})
-	return report, err
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	btx, err := db.bolt.Begin(false)
+	if err != nil {
+		return nil, claims.FileError(db.path, err)
+	}
+	pages := make(chan []claims.Text, 1)
+	go func() {
+		var found []claims.Text
+		for err := range btx.Check() {
+			found = append(found, claims.Textf("The file's structure: %v.", err))
+		}
+		pages <- found
+	}()
+	t := &tx{Tx: btx, db: db, now: db.now().UTC()}
+	report, err := t.check(ctx)
+	if err != nil {
+		go func() {
+			<-pages
+			_ = btx.Rollback()
+		}()
+		return nil, err
+	}
+	structure := <-pages
+	_ = btx.Rollback()
+	report.Problems = append(structure, report.Problems...)
+	if len(report.Problems) > maxProblems {
+		report.Problems = report.Problems[:maxProblems]
+	}
+	return report, nil
+}
+
+// stopping returns the context's error every 1024 calls: a loop over a
+// bucket calls it to stop soon after the program closes the file.
+func (c *checker) stopping(n *int) error {
+	if *n++; *n%1024 == 0 {
+		return c.ctx.Err()
+	}
+	return nil
 }
 
 // checker gathers problems as the check goes.
@@ -36,10 +74,7 @@ func (c *checker) problem(p claims.Text) {
 
 func (t *tx) check(ctx context.Context) (*claims.IntegrityReport, error) {
 	c := &checker{t: t, ctx: ctx, report: &claims.IntegrityReport{}}
-	for err := range t.Tx.Check() {
-		c.problem(claims.Textf("The file's structure: %v.", err))
-	}
-	history, err := verifyEvents(t.Tx)
+	history, err := verifyEvents(ctx, t.Tx)
 	if err != nil {
 		return nil, err
 	}
@@ -149,12 +184,13 @@ func (c *checker) claimStates() {
 			c.problem(claims.TextOf(err))
 		}
 	}
+	n := 0
 	_ = c.t.Bucket(bucketClaims).ForEach(func(k, v []byte) error {
 		check(v)
 		for _, aside := range c.t.setAsideOf(k) {
 			check(aside.Record)
 		}
-		return c.ctx.Err()
+		return c.stopping(&n)
 	})
 }
 
@@ -214,10 +250,11 @@ func (c *checker) claimEvents() {
 // record of target: an index entry or a child left behind by its record.
 func (c *checker) orphans(bucket, target []byte, offset int, what claims.Text) {
 	t := c.t.Bucket(target)
+	n := 0
 	_ = c.t.Bucket(bucket).ForEach(func(k, _ []byte) error {
 		if len(k) < offset+16 || t.Get(k[offset:offset+16]) == nil {
 			c.problem(claims.Textf("A %s points at a record that is not in the file (%x).", what, k))
 		}
-		return nil
+		return c.stopping(&n)
 	})
 }

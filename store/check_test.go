@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"claimdesk/claims"
@@ -82,5 +85,65 @@ func TestCheckFindsWhatDoesNotHold(t *testing.T) {
 				t.Fatalf("problems = %q, want one saying %q", report.Problems, tt.want)
 			}
 		})
+	}
+}
+
+// countdownCtx ends after its n-th question: a test stops a check
+// wherever it happens to ask, as closing the window does.
+type countdownCtx struct {
+	context.Context
+	n    atomic.Int64
+	done chan struct{}
+	once sync.Once
+}
+
+func newCountdown(n int64) *countdownCtx {
+	c := &countdownCtx{Context: context.Background(), done: make(chan struct{})}
+	c.n.Store(n)
+	return c
+}
+
+func (c *countdownCtx) Err() error {
+	if c.n.Add(-1) < 0 {
+		c.once.Do(func() { close(c.done) })
+		return context.Canceled
+	}
+	return nil
+}
+
+func (c *countdownCtx) Done() <-chan struct{} { return c.done }
+
+// Stopped at any point, the check returns the context's error and no
+// report, and the database still closes; left alone, it passes. The file
+// has more than 1,024 claims, summaries, index entries and events, which
+// the check's loops stop between.
+func TestCheckStopsWhenItsContextEnds(t *testing.T) {
+	db := mustOpen(t, claims.LangFrench)
+	var text strings.Builder
+	var list []*claims.Claim
+	for i := range 1100 {
+		sentence := fmt.Sprintf("Le rapport %d compte %d conteneurs.", i, 1000+i)
+		text.WriteString(sentence + " ")
+		list = append(list, &claims.Claim{Text: sentence, Kind: claims.KindStatistic, Tags: []string{"munitions"}})
+	}
+	a := &claims.Article{Title: "Mille rapports", Language: claims.LangFrench, Text: text.String()}
+	if err := db.ImportArticle(as("Alice"), a, list); err != nil {
+		t.Fatal(err)
+	}
+	for n := int64(0); ; n++ {
+		report, err := db.Check(newCountdown(n))
+		if err == nil {
+			t.Logf("passed after %d questions", n)
+			if !report.OK() || n < 3 {
+				t.Fatalf("after %d questions: %+v", n, report)
+			}
+			break
+		}
+		if !errors.Is(err, context.Canceled) || report != nil {
+			t.Fatalf("stopped after %d questions: %+v, %v", n, report, err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -239,16 +239,19 @@ func (db *DB) VerifyHistory(ctx context.Context) (*claims.HistoryCheck, error) {
 	var check *claims.HistoryCheck
 	err := db.view(ctx, func(t *tx) error {
 		var err error
-		check, err = verifyEvents(t.Tx)
+		check, err = verifyEvents(ctx, t.Tx)
 		return err
 	})
 	return check, err
 }
 
-func verifyEvents(btx *bolt.Tx) (*claims.HistoryCheck, error) {
+func verifyEvents(ctx context.Context, btx *bolt.Tx) (*claims.HistoryCheck, error) {
 	var all []storedEvent
 	check := &claims.HistoryCheck{}
 	err := btx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
+		if len(all)%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		se, err := linkOf(k, v)
 		if err != nil {
 			fail(check, idString(k), time.Time{}, claims.Textf("it cannot be read: %v", err))

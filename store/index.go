@@ -354,8 +354,11 @@ func union(a, b claimSet) claimSet {
 func (c *checker) index() {
 	index := c.t.Bucket(bucketClaimIndex)
 	counts := map[string]uint64{string(countLive): 0}
-	entries, missingEntries := 0, 0
-	_ = c.t.Bucket(bucketSummaries).ForEach(func(k, raw []byte) error {
+	entries, missingEntries, n := 0, 0, 0
+	err := c.t.Bucket(bucketSummaries).ForEach(func(k, raw []byte) error {
+		if err := c.stopping(&n); err != nil {
+			return err
+		}
 		terms, words := termsOf(raw)
 		if terms == nil {
 			return nil
@@ -375,8 +378,14 @@ func (c *checker) index() {
 		entries += len(terms) + len(words)
 		return nil
 	})
+	if err != nil {
+		return
+	}
 	stored, wrongCounts := 0, 0
-	_ = index.ForEach(func(k, v []byte) error {
+	err = index.ForEach(func(k, v []byte) error {
+		if err := c.stopping(&n); err != nil {
+			return err
+		}
 		if len(k) > 0 && k[0] == indexCount {
 			if want, ok := counts[string(k)]; !ok || len(v) != 8 || binary.BigEndian.Uint64(v) != want {
 				wrongCounts++
@@ -387,6 +396,9 @@ func (c *checker) index() {
 		stored++
 		return nil
 	})
+	if err != nil {
+		return // the program is closing the file: check stops
+	}
 	if live := counts[string(countLive)]; live == 0 {
 		delete(counts, string(countLive)) // an empty file stores no count
 	}

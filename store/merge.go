@@ -465,7 +465,7 @@ func (m *merger) adoptHeads(theirs *upgraded) error {
 	if err := m.t.put(bucketMeta, metaMergedHeads, raw); err != nil {
 		return err
 	}
-	check, err := verifyEvents(m.t.Tx)
+	check, err := verifyEvents(context.Background(), m.t.Tx)
 	if err != nil {
 		return err
 	}

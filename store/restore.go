@@ -209,7 +209,7 @@ func (t *tx) restoreEvents(in *checkIn, events []dumpedEvent, head string, merge
 	if err := t.putMergedHeads(merged, up); err != nil {
 		return err
 	}
-	check, err := verifyEvents(t.Tx)
+	check, err := verifyEvents(context.Background(), t.Tx)
 	if err != nil {
 		return err
 	}
