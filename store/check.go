@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 
 	"claimdesk/claims"
@@ -72,21 +73,45 @@ func (c *checker) problem(p claims.Text) {
 	}
 }
 
+// check runs in two halves, each on its own goroutine in the one read
+// transaction: the history and the indexes on one, the records on the
+// other. Each half has its own problems; the report lists the records'
+// first.
 func (t *tx) check(ctx context.Context) (*claims.IntegrityReport, error) {
-	c := &checker{t: t, ctx: ctx, report: &claims.IntegrityReport{}}
-	history, err := verifyEvents(ctx, t.Tx)
-	if err != nil {
-		return nil, err
+	records := &checker{t: t, ctx: ctx, report: &claims.IntegrityReport{}}
+	indexes := &checker{t: t, ctx: ctx, report: &claims.IntegrityReport{}}
+	var history *claims.HistoryCheck
+	var historyErr, indexErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if history, historyErr = verifyEvents(ctx, t.Tx); historyErr == nil {
+			indexErr = indexes.run(indexes.index, indexes.claimEvents)
+		}
+	}()
+	recordsErr := records.run(records.settings, records.articles, records.claims, records.sources,
+		records.evidence, records.children, records.claimStates)
+	<-done
+	if err := cmp.Or(historyErr, indexErr, recordsErr); err != nil {
+		return nil, err // the program is closing the file: stop reading it
 	}
-	c.report.History = history
-	steps := []func(){c.settings, c.articles, c.claims, c.index, c.sources, c.evidence, c.children, c.claimEvents, c.claimStates}
+	report := records.report
+	report.History = history
+	for _, p := range indexes.report.Problems {
+		records.problem(p)
+	}
+	return report, nil
+}
+
+// run runs the steps of a check in order, and stops when the context ends.
+func (c *checker) run(steps ...func()) error {
 	for _, step := range steps {
 		step()
-		if err := ctx.Err(); err != nil {
-			return nil, err // the program is closing the file: stop reading it
+		if err := c.ctx.Err(); err != nil {
+			return err
 		}
 	}
-	return c.report, nil
+	return nil
 }
 
 // checkRecords decodes every record of a bucket once, into its own type,
