@@ -1,8 +1,6 @@
 package app
 
 import (
-	"encoding/json"
-	"strings"
 	"time"
 
 	"claimdesk/claims"
@@ -19,14 +17,14 @@ import (
 // copies disagree on, this copy's value and the other's, and a choice.
 type conflictView struct {
 	conflict claims.Conflict
-	choices  map[string]*widget.RadioGroup
+	choices  map[claims.Field]*widget.RadioGroup
 	// keep and take name the two choices. They are looked up once, so
 	// that a language switched meanwhile does not change what they mean.
 	keep, take string
 }
 
 func newConflictView(c claims.Conflict) *conflictView {
-	return &conflictView{conflict: c, choices: map[string]*widget.RadioGroup{},
+	return &conflictView{conflict: c, choices: map[claims.Field]*widget.RadioGroup{},
 		keep: lang.L("conflicts.this-copy"), take: lang.L("conflicts.other-copy")}
 }
 
@@ -49,7 +47,7 @@ func (v *conflictView) object() fyne.CanvasObject {
 		v.choices[field] = choice
 		name, ok := names[field]
 		if !ok {
-			name = field
+			name = lang.L("conflicts.field.other")
 		}
 		grid.Add(widget.NewLabel(name))
 		grid.Add(valueLabel(c.Kept, field))
@@ -87,121 +85,109 @@ func recordTypeName(typ string) string {
 }
 
 // fieldNames are what people call the fields of the records that can
-// conflict, by their names in the file; a field missing here shows its
-// name in the file.
-func fieldNames() map[string]string {
-	return map[string]string{
-		claims.DeletedField:        lang.L("conflicts.field.deleted"),
-		"title":                    lang.L("conflicts.field.title"),
-		"outlet":                   lang.L("conflicts.field.outlet"),
-		"url":                      lang.L("conflicts.field.url"),
-		"published_on":             lang.L("conflicts.field.published-on"),
-		"language":                 lang.L("conflicts.field.language"),
-		"text":                     lang.L("conflicts.field.text"),
-		"text_sha256":              lang.L("conflicts.field.text-sha256"),
-		"imported_at":              lang.L("conflicts.field.imported-at"),
-		"article_id":               lang.L("conflicts.field.article"),
-		"summary":                  lang.L("conflicts.field.summary"),
-		"anchor":                   lang.L("conflicts.field.anchor"),
-		"speaker":                  lang.L("conflicts.field.speaker"),
-		"claim_date":               lang.L("conflicts.field.claim-date"),
-		"kind":                     lang.L("conflicts.field.kind"),
-		"check_worthiness":         lang.L("conflicts.field.check-worthiness"),
-		"check_worthiness_reasons": lang.L("conflicts.field.check-worthiness-reasons"),
-		"tags":                     lang.L("conflicts.field.tags"),
-		"status":                   lang.L("conflicts.field.status"),
-		"assignee":                 lang.L("conflicts.field.assignee"),
-		"verdict":                  lang.L("conflicts.field.verdict"),
-		"published_at":             lang.L("conflicts.field.published-at"),
-		"type":                     lang.L("conflicts.field.type"),
-		"authors":                  lang.L("conflicts.field.authors"),
-		"publisher":                lang.L("conflicts.field.publisher"),
-		"issued":                   lang.L("conflicts.field.issued"),
-		"doi":                      lang.L("conflicts.field.doi"),
-		"accessed":                 lang.L("conflicts.field.accessed"),
-		"archive_url":              lang.L("conflicts.field.archive-url"),
-		"reliability":              lang.L("conflicts.field.reliability"),
-		"protected":                lang.L("conflicts.field.protected"),
-		"notes":                    lang.L("conflicts.field.notes"),
-		"claim_id":                 lang.L("conflicts.field.claim"),
-		"source_id":                lang.L("conflicts.field.source"),
-		"excerpt":                  lang.L("conflicts.field.excerpt"),
-		"locator":                  lang.L("conflicts.field.locator"),
-		"stance":                   lang.L("conflicts.field.stance"),
-		"note":                     lang.L("conflicts.field.note"),
-		"organization":             lang.L("conflicts.field.organization"),
-		"base_url":                 lang.L("conflicts.field.base-url"),
-		"scale":                    lang.L("conflicts.field.scale"),
-		"require_second_reviewer":  lang.L("conflicts.field.second-reviewer"),
+// conflict; a test holds it to every field of claims.RecordFields.
+func fieldNames() map[claims.Field]string {
+	return map[claims.Field]string{
+		claims.DeletedField:               lang.L("conflicts.field.deleted"),
+		claims.FieldTitle:                 lang.L("conflicts.field.title"),
+		claims.FieldOutlet:                lang.L("conflicts.field.outlet"),
+		claims.FieldURL:                   lang.L("conflicts.field.url"),
+		claims.FieldPublishedOn:           lang.L("conflicts.field.published-on"),
+		claims.FieldLanguage:              lang.L("conflicts.field.language"),
+		claims.FieldText:                  lang.L("conflicts.field.text"),
+		claims.FieldTextSHA256:            lang.L("conflicts.field.text-sha256"),
+		claims.FieldImportedAt:            lang.L("conflicts.field.imported-at"),
+		claims.FieldArticle:               lang.L("conflicts.field.article"),
+		claims.FieldSummary:               lang.L("conflicts.field.summary"),
+		claims.FieldAnchor:                lang.L("conflicts.field.anchor"),
+		claims.FieldSpeaker:               lang.L("conflicts.field.speaker"),
+		claims.FieldClaimDate:             lang.L("conflicts.field.claim-date"),
+		claims.FieldKind:                  lang.L("conflicts.field.kind"),
+		claims.FieldCheckWorthiness:       lang.L("conflicts.field.check-worthiness"),
+		claims.FieldReasons:               lang.L("conflicts.field.check-worthiness-reasons"),
+		claims.FieldTags:                  lang.L("conflicts.field.tags"),
+		claims.FieldStatus:                lang.L("conflicts.field.status"),
+		claims.FieldAssignee:              lang.L("conflicts.field.assignee"),
+		claims.FieldVerdict:               lang.L("conflicts.field.verdict"),
+		claims.FieldPublishedAt:           lang.L("conflicts.field.published-at"),
+		claims.FieldType:                  lang.L("conflicts.field.type"),
+		claims.FieldAuthors:               lang.L("conflicts.field.authors"),
+		claims.FieldPublisher:             lang.L("conflicts.field.publisher"),
+		claims.FieldIssued:                lang.L("conflicts.field.issued"),
+		claims.FieldDOI:                   lang.L("conflicts.field.doi"),
+		claims.FieldAccessed:              lang.L("conflicts.field.accessed"),
+		claims.FieldArchiveURL:            lang.L("conflicts.field.archive-url"),
+		claims.FieldReliability:           lang.L("conflicts.field.reliability"),
+		claims.FieldProtected:             lang.L("conflicts.field.protected"),
+		claims.FieldNotes:                 lang.L("conflicts.field.notes"),
+		claims.FieldClaim:                 lang.L("conflicts.field.claim"),
+		claims.FieldSource:                lang.L("conflicts.field.source"),
+		claims.FieldExcerpt:               lang.L("conflicts.field.excerpt"),
+		claims.FieldLocator:               lang.L("conflicts.field.locator"),
+		claims.FieldStance:                lang.L("conflicts.field.stance"),
+		claims.FieldNote:                  lang.L("conflicts.field.note"),
+		claims.FieldOrganization:          lang.L("conflicts.field.organization"),
+		claims.FieldBaseURL:               lang.L("conflicts.field.base-url"),
+		claims.FieldScale:                 lang.L("conflicts.field.scale"),
+		claims.FieldRequireSecondReviewer: lang.L("conflicts.field.second-reviewer"),
 	}
 }
 
-// valueLabel shows a field's value as people read it: text unquoted, lists
-// joined, nothing as a dash.
-func valueLabel(v claims.ConflictVersion, field string) *widget.Label {
+// valueLabel shows a field's value as people read it, nothing as a dash.
+func valueLabel(v claims.ConflictVersion, field claims.Field) *widget.Label {
 	l := widget.NewLabel(readable(v, field))
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 
-func readable(v claims.ConflictVersion, field string) string {
+func readable(v claims.ConflictVersion, field claims.Field) string {
 	if field == claims.DeletedField {
 		if v.Deleted {
 			return lang.L("conflicts.deleted")
 		}
 		return lang.L("conflicts.kept")
 	}
-	raw, ok := v.Fields[field]
-	if !ok {
+	value, ok := v.Values[field]
+	if !ok || value == "" {
 		return "—"
 	}
-	var s string
-	if json.Unmarshal([]byte(raw), &s) == nil {
-		return valueName(field, s)
-	}
-	var b bool
-	if json.Unmarshal([]byte(raw), &b) == nil {
-		if b {
-			return lang.L("conflicts.yes")
-		}
-		return lang.L("conflicts.no")
-	}
-	var list []string
-	if json.Unmarshal([]byte(raw), &list) == nil {
-		return strings.Join(list, ", ")
-	}
-	return raw
+	return valueName(field, value)
 }
 
 // valueName is how the interface names a field's coded value, such as a
-// status; other values are shown as they are.
-func valueName(field, value string) string {
+// status, a yes or no, or a date; other values are shown as they are.
+func valueName(field claims.Field, value string) string {
 	switch field {
-	case "status":
+	case claims.FieldStatus:
 		return statusName(claims.Status(value))
-	case "kind":
+	case claims.FieldKind:
 		return kindName(claims.Kind(value))
-	case "stance":
+	case claims.FieldStance:
 		return stanceName(claims.Stance(value))
-	case "reliability":
+	case claims.FieldReliability:
 		return reliabilityName(claims.Reliability(value))
-	case "type":
+	case claims.FieldType:
 		return sourceTypeName(claims.SourceType(value))
-	case "language":
+	case claims.FieldLanguage:
 		return languageName(value)
-	case "imported_at", "published_at":
+	case claims.FieldProtected, claims.FieldRequireSecondReviewer:
+		if value == "true" {
+			return lang.L("conflicts.yes")
+		}
+		return lang.L("conflicts.no")
+	case claims.FieldImportedAt, claims.FieldPublishedAt:
 		if t, err := time.Parse(time.RFC3339Nano, value); err == nil {
 			return formatDateTime(t)
 		}
-	case "published_on", "claim_date", "issued", "accessed":
+	case claims.FieldPublishedOn, claims.FieldClaimDate, claims.FieldIssued, claims.FieldAccessed:
 		return locale.DateText(value, uiLanguage)
 	}
 	return value
 }
 
 // taken returns the fields whose other value was chosen.
-func (v *conflictView) taken() []string {
-	var out []string
+func (v *conflictView) taken() []claims.Field {
+	var out []claims.Field
 	for _, field := range v.conflict.Differing() {
 		if v.choices[field].Selected == v.take {
 			out = append(out, field)

@@ -121,6 +121,18 @@ func TestBackgroundCheckSpeaksUpOnlyWhenSomethingIsWrong(t *testing.T) {
 	}
 }
 
+// Every field of a record that can conflict has a name in the interface.
+func TestEveryConflictingFieldHasAName(t *testing.T) {
+	names := fieldNames()
+	for typ, fields := range claims.RecordFields {
+		for _, f := range append(fields, claims.DeletedField) {
+			if names[f] == "" {
+				t.Errorf("the %s field %q has no name in the window", typ, f)
+			}
+		}
+	}
+}
+
 // TestConflictViewSpeaksTheInterfaceLanguage shows a conflict in French:
 // field names, coded values and dates are the interface's, the claim's own
 // words stay as written.
@@ -130,8 +142,12 @@ func TestConflictViewSpeaksTheInterfaceLanguage(t *testing.T) {
 	t.Cleanup(func() { setLanguage(locale.English) })
 	at := time.Date(2026, 11, 27, 14, 5, 0, 0, time.Local)
 	c := claims.Conflict{RecordType: "claim", Title: "Résumé d'Alice",
-		Kept:  claims.ConflictVersion{By: "Alice", At: at, Fields: map[string]string{"status": `"researching"`, "summary": `"Résumé d'Alice"`}},
-		Other: claims.ConflictVersion{By: "Bob", At: at, Fields: map[string]string{"status": `"published"`, "summary": `"Résumé de Bob"`}},
+		Kept: claims.ConflictVersion{By: "Alice", At: at,
+			Fields: map[claims.Field]string{claims.FieldStatus: `"researching"`, claims.FieldSummary: `"Résumé d'Alice"`, claims.FieldSpeaker: `{"name":"Jens Stoltenberg"}`},
+			Values: map[claims.Field]string{claims.FieldStatus: "researching", claims.FieldSummary: "Résumé d'Alice", claims.FieldSpeaker: "Jens Stoltenberg"}},
+		Other: claims.ConflictVersion{By: "Bob", At: at,
+			Fields: map[claims.Field]string{claims.FieldStatus: `"published"`, claims.FieldSummary: `"Résumé de Bob"`, claims.FieldSpeaker: `{"name":"Jens Stoltenberg","role":"secrétaire général"}`},
+			Values: map[claims.Field]string{claims.FieldStatus: "published", claims.FieldSummary: "Résumé de Bob", claims.FieldSpeaker: "Jens Stoltenberg, secrétaire général"}},
 	}
 	view := newConflictView(c)
 	var texts []string
@@ -141,13 +157,19 @@ func TestConflictViewSpeaksTheInterfaceLanguage(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"Affirmation\u00a0: Résumé d'Alice", "Champ", "Statut", "Résumé", "en recherche", "publié",
+		"Jens Stoltenberg", "Jens Stoltenberg, secrétaire général",
 		"Résumé de Bob", "Cette copie (Alice, 27 nov. 2026, 14:05)", "L’autre copie (Bob, 27 nov. 2026, 14:05)"} {
 		if !slices.Contains(texts, want) {
 			t.Errorf("the conflict view lacks %q: %q", want, texts)
 		}
 	}
-	view.choices["status"].SetSelected(view.take)
-	if got := view.taken(); !slices.Equal(got, []string{"status"}) {
+	for _, text := range texts {
+		if strings.ContainsAny(text, "{}\"") {
+			t.Errorf("the conflict view shows the file's JSON: %q", text)
+		}
+	}
+	view.choices[claims.FieldStatus].SetSelected(view.take)
+	if got := view.taken(); !slices.Equal(got, []claims.Field{claims.FieldStatus}) {
 		t.Errorf("taken = %q", got)
 	}
 }
@@ -188,12 +210,16 @@ func TestLocationWarningSpeaksTheInterfaceLanguage(t *testing.T) {
 func TestConflictValuesNameCodedValues(t *testing.T) {
 	setLanguage(locale.French)
 	t.Cleanup(func() { setLanguage(locale.English) })
-	for _, tt := range []struct{ field, value, want string }{
-		{"type", string(claims.SourceReport), "Rapport"},
-		{"status", string(claims.StatusInReview), "en relecture"},
-		{"stance", string(claims.StanceRefutes), "réfute"},
-		{"claim_date", "2024-06-18", "18 juin 2024"},
-		{"title", "Rapport annuel", "Rapport annuel"},
+	for _, tt := range []struct {
+		field       claims.Field
+		value, want string
+	}{
+		{claims.FieldType, string(claims.SourceReport), "Rapport"},
+		{claims.FieldStatus, string(claims.StatusInReview), "en relecture"},
+		{claims.FieldStance, string(claims.StanceRefutes), "réfute"},
+		{claims.FieldClaimDate, "2024-06-18", "18 juin 2024"},
+		{claims.FieldProtected, "true", "oui"},
+		{claims.FieldTitle, "Rapport annuel", "Rapport annuel"},
 	} {
 		if got := valueName(tt.field, tt.value); got != tt.want {
 			t.Errorf("valueName(%q, %q) = %q, want %q", tt.field, tt.value, got, tt.want)

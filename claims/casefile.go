@@ -2,7 +2,7 @@ package claims
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
@@ -145,18 +145,23 @@ type ConflictVersion struct {
 	By       string
 	At       time.Time
 	Deleted  bool
-	// Fields maps each field of the record to its value as compact JSON.
-	Fields map[string]string
+	// Fields maps each field the version has to its value as stored, to
+	// tell two versions apart: a difference people would not see, such as
+	// a verdict's revision, is still one.
+	Fields map[Field]string
+	// Values maps the same fields to their values as people read them (see
+	// ClaimValues).
+	Values map[Field]string
 }
 
 // Differing returns the names of the fields whose values differ between
 // the two versions, sorted, with "deleted" first when one side deleted it.
-func (c *Conflict) Differing() []string {
-	var out []string
+func (c *Conflict) Differing() []Field {
+	var out []Field
 	if c.Kept.Deleted != c.Other.Deleted {
 		out = append(out, DeletedField)
 	}
-	var names []string
+	var names []Field
 	for name := range c.Kept.Fields {
 		names = append(names, name)
 	}
@@ -165,7 +170,7 @@ func (c *Conflict) Differing() []string {
 			names = append(names, name)
 		}
 	}
-	sort.Strings(names)
+	slices.Sort(names)
 	for _, name := range names {
 		if c.Kept.Fields[name] != c.Other.Fields[name] {
 			out = append(out, name)
@@ -175,4 +180,4 @@ func (c *Conflict) Differing() []string {
 }
 
 // DeletedField names, in a conflict, whether the record is deleted.
-const DeletedField = "deleted"
+const DeletedField Field = "deleted"

@@ -156,7 +156,7 @@ type Store interface {
 	// named in takeOther taken from the other version (DeletedField takes
 	// its deletion or its survival). Returns ENOTFOUND when the record has
 	// no conflict and EINVALID when the combination is not a valid record.
-	ResolveConflict(ctx context.Context, recordID string, takeOther []string) error
+	ResolveConflict(ctx context.Context, recordID string, takeOther []Field) error
 
 	// FindEvents returns history events that match the filter, oldest first.
 	FindEvents(ctx context.Context, f EventFilter) ([]*Event, error)

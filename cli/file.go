@@ -81,7 +81,7 @@ func runMerge(r *runner, args []string) error {
 	fmt.Fprintf(r.env.Stdout, "Merged %s: %s added, %s updated, %d history events.\n", rest[0],
 		claims.CountsLine(report.Added), claims.CountsLine(report.Updated), report.Events)
 	for _, c := range report.Conflicts {
-		fmt.Fprintf(r.env.Stdout, "Conflict on the %s %s (%q): %s\n", c.RecordType, c.RecordID, c.Title, strings.Join(c.Differing(), ", "))
+		fmt.Fprintf(r.env.Stdout, "Conflict on the %s %s (%q): %s\n", c.RecordType, c.RecordID, c.Title, fieldList(c.Differing()))
 	}
 	if n := len(report.Conflicts); n > 0 {
 		fmt.Fprintf(r.env.Stdout, "%d conflict(s): see them with 'claimdesk conflicts', settle them with 'claimdesk resolve' or in the window.\n", n)
@@ -109,29 +109,44 @@ func runConflicts(r *runner, args []string) error {
 		fmt.Fprintf(r.env.Stdout, "%s %s %q\n", c.RecordType, c.RecordID, c.Title)
 		fmt.Fprintf(r.env.Stdout, "  kept:  %s, %s\n  other: %s, %s\n", field(c.Kept.By), c.Kept.At.Format(time.RFC3339), field(c.Other.By), c.Other.At.Format(time.RFC3339))
 		for _, name := range c.Differing() {
-			fmt.Fprintf(r.env.Stdout, "  %-12s kept %s | other %s\n", field(name), field(shortValue(c.Kept, name)), field(shortValue(c.Other, name)))
+			fmt.Fprintf(r.env.Stdout, "  %-12s kept %s | other %s\n", field(string(name)), field(shortValue(c.Kept, name)), field(shortValue(c.Other, name)))
 		}
 	}
 	return nil
 }
 
-func shortValue(v claims.ConflictVersion, field string) string {
+// shortValue is a field's value as people read it, cut to a line.
+func shortValue(v claims.ConflictVersion, field claims.Field) string {
 	if field == claims.DeletedField {
 		return yesNo(v.Deleted)
 	}
-	if s, ok := v.Fields[field]; ok {
+	if s, ok := v.Values[field]; ok {
 		return truncateRunes(s, 60)
 	}
 	return "(none)"
+}
+
+func fieldList(fields []claims.Field) string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
 }
 
 func conflictsJSON(list []claims.Conflict) []map[string]any {
 	out := []map[string]any{}
 	for _, c := range list {
 		out = append(out, map[string]any{"record_type": c.RecordType, "record_id": c.RecordID, "claim_id": c.ClaimID,
-			"title": c.Title, "differing": c.Differing(), "kept": c.Kept, "other": c.Other})
+			"title": c.Title, "differing": c.Differing(), "kept": versionJSON(c.Kept), "other": versionJSON(c.Other)})
 	}
 	return out
+}
+
+// versionJSON is one side of a conflict: who made it, when, and its fields
+// as people read them.
+func versionJSON(v claims.ConflictVersion) map[string]any {
+	return map[string]any{"revision": v.Revision, "by": v.By, "at": v.At, "deleted": v.Deleted, "values": v.Values}
 }
 
 func runResolve(r *runner, args []string) error {
@@ -148,10 +163,10 @@ func runResolve(r *runner, args []string) error {
 	if err != nil {
 		return err
 	}
-	var fields []string
+	var fields []claims.Field
 	for _, name := range strings.Split(*take, ",") {
 		if name = strings.TrimSpace(name); name != "" {
-			fields = append(fields, name)
+			fields = append(fields, claims.Field(name))
 		}
 	}
 	if err := st.ResolveConflict(r.actor(*f.as), *record, fields); err != nil {

@@ -60,8 +60,8 @@ func (hostileStore) FindEvents(context.Context, claims.EventFilter) ([]*claims.E
 }
 
 func (hostileStore) FindConflicts(context.Context) ([]claims.Conflict, error) {
-	v := claims.ConflictVersion{By: hostile, Fields: map[string]string{"summary": hostile}}
-	w := claims.ConflictVersion{By: hostile, Fields: map[string]string{"summary": "other"}}
+	v := claims.ConflictVersion{By: hostile, Fields: map[claims.Field]string{"summary": hostile}, Values: map[claims.Field]string{"summary": hostile}}
+	w := claims.ConflictVersion{By: hostile, Fields: map[claims.Field]string{"summary": "other"}, Values: map[claims.Field]string{"summary": "other"}}
 	return []claims.Conflict{{RecordType: "claim", RecordID: "c-1", Title: hostile, Kept: v, Other: w}}, nil
 }
 

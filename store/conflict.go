@@ -40,10 +40,10 @@ func (t *tx) conflictOf(key []byte, aside setAside) (*claims.Conflict, error) {
 		return nil, err
 	}
 	c := &claims.Conflict{RecordType: aside.Type, ClaimID: aside.ClaimID}
-	if c.Kept, err = versionOf(kept); err != nil {
+	if c.Kept, err = versionOf(aside.Type, kept); err != nil {
 		return nil, err
 	}
-	if c.Other, err = versionOf(aside.Record); err != nil {
+	if c.Other, err = versionOf(aside.Type, aside.Record); err != nil {
 		return nil, err
 	}
 	if env, err := parseEnvelope(kept); err == nil {
@@ -52,7 +52,7 @@ func (t *tx) conflictOf(key []byte, aside setAside) (*claims.Conflict, error) {
 	if aside.Type == "settings" {
 		c.RecordID = string(settingsKey)
 	}
-	c.Title = conflictTitle(aside.Type, c.Kept.Fields)
+	c.Title = conflictTitle(aside.Type, c.Kept.Values)
 	return c, nil
 }
 
@@ -84,25 +84,60 @@ func bucketOf(typ string) []byte {
 	return nil
 }
 
-func versionOf(raw []byte) (claims.ConflictVersion, error) {
+// versionOf reads one side of a conflict: its fields as stored, to tell
+// the sides apart, and as people read them.
+func versionOf(typ string, raw []byte) (claims.ConflictVersion, error) {
 	var fields map[string]json.RawMessage
 	env, err := decodeEnvelope(raw, &fields)
 	if err != nil {
 		return claims.ConflictVersion{}, err
 	}
+	values, err := valuesOf(typ, env)
+	if err != nil {
+		return claims.ConflictVersion{}, err
+	}
 	v := claims.ConflictVersion{Revision: env.Revisions[0].Rev, By: env.Revisions[0].By, At: env.Revisions[0].At,
-		Deleted: env.Deleted, Fields: map[string]string{}}
+		Deleted: env.Deleted, Fields: map[claims.Field]string{}, Values: map[claims.Field]string{}}
 	for name, value := range fields {
-		v.Fields[name] = string(value)
+		f := claims.Field(name)
+		v.Fields[f], v.Values[f] = string(value), values[f]
 	}
 	return v, nil
 }
 
+// valuesOf decodes a record of type typ into its domain type, for the
+// domain to say how people read its fields.
+func valuesOf(typ string, env *envelope) (map[claims.Field]string, error) {
+	switch typ {
+	case "article":
+		var rec articleRecord
+		err := json.Unmarshal(env.Data, &rec)
+		return claims.ArticleValues(rec.article(env)), err
+	case "claim":
+		var rec claimRecord
+		err := json.Unmarshal(env.Data, &rec)
+		return claims.ClaimValues(rec.claim(env)), err
+	case "source":
+		var rec sourceRecord
+		err := json.Unmarshal(env.Data, &rec)
+		return claims.SourceValues(rec.source(env)), err
+	case "evidence":
+		var rec evidenceRecord
+		err := json.Unmarshal(env.Data, &rec)
+		return claims.EvidenceValues(rec.evidence(env)), err
+	case "settings":
+		var rec settingsRecord
+		err := json.Unmarshal(env.Data, &rec)
+		return claims.SettingsValues(rec.settings()), err
+	}
+	return nil, fmt.Errorf("a conflict on a record of an unknown kind (%.40q)", typ)
+}
+
 // conflictTitle names the record as people know it.
-func conflictTitle(typ string, fields map[string]string) string {
-	field := map[string]string{"claim": "summary", "source": "title", "article": "title", "evidence": "excerpt"}[typ]
-	var s string
-	if json.Unmarshal([]byte(fields[field]), &s) == nil && s != "" {
+func conflictTitle(typ string, values map[claims.Field]string) string {
+	field := map[string]claims.Field{"claim": claims.FieldSummary, "source": claims.FieldTitle,
+		"article": claims.FieldTitle, "evidence": claims.FieldExcerpt}[typ]
+	if s := values[field]; s != "" {
 		return s
 	}
 	if typ == "settings" {
@@ -114,7 +149,7 @@ func conflictTitle(typ string, fields map[string]string) string {
 // ResolveConflict writes the chosen combination as a new revision that
 // descends from both versions, so that no later merge sees them as
 // conflicting again.
-func (db *DB) ResolveConflict(ctx context.Context, recordID string, takeOther []string) error {
+func (db *DB) ResolveConflict(ctx context.Context, recordID string, takeOther []claims.Field) error {
 	return db.update(ctx, func(t *tx) error {
 		key := settingsKey
 		if recordID != string(settingsKey) {
@@ -135,7 +170,7 @@ func (db *DB) ResolveConflict(ctx context.Context, recordID string, takeOther []
 	})
 }
 
-func (t *tx) resolve(key []byte, list []setAside, takeOther []string) error {
+func (t *tx) resolve(key []byte, list []setAside, takeOther []claims.Field) error {
 	aside := list[len(list)-1]
 	keptRaw, err := t.currentRaw(key, aside.Type)
 	if err != nil {
@@ -152,13 +187,13 @@ func (t *tx) resolve(key []byte, list []setAside, takeOther []string) error {
 	}
 	before := maps(kept)
 	for _, name := range takeOther {
-		switch value, ok := other[name]; {
+		switch value, ok := other[string(name)]; {
 		case name == claims.DeletedField:
 			keptEnv.Deleted = otherEnv.Deleted
 		case ok:
-			kept[name] = value
+			kept[string(name)] = value
 		default:
-			delete(kept, name)
+			delete(kept, string(name))
 		}
 	}
 	keptEnv.Revisions = mergedAncestry(keptEnv.Revisions, otherEnv.Revisions)
@@ -180,7 +215,11 @@ func (t *tx) resolve(key []byte, list []setAside, takeOther []string) error {
 	}
 	summary := "resolved a merge conflict, keeping this copy's version"
 	if len(takeOther) > 0 {
-		summary = "resolved a merge conflict, taking the other copy's " + strings.Join(takeOther, ", ")
+		names := make([]string, len(takeOther))
+		for i, f := range takeOther {
+			names[i] = string(f)
+		}
+		summary = "resolved a merge conflict, taking the other copy's " + strings.Join(names, ", ")
 	}
 	return t.appendEvent(change{action: "conflict.resolve", recordType: aside.Type, recordID: keptEnv.ID, claimID: aside.ClaimID,
 		summary: summary, before: before, after: maps(kept)})

@@ -385,7 +385,7 @@ func TestDumpAfterMergesRestoresWhole(t *testing.T) {
 	if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("restored conflicts %+v (%v), want %+v", got, err, want)
 	}
-	if err := restored.ResolveConflict(as("Alice"), id, []string{"tags"}); err != nil {
+	if err := restored.ResolveConflict(as("Alice"), id, []claims.Field{claims.FieldTags}); err != nil {
 		t.Fatalf("settling the restored conflict: %v", err)
 	}
 }

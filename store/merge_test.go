@@ -296,7 +296,7 @@ func TestConcurrentEditsAreAConflictToResolve(t *testing.T) {
 		t.Fatalf("differing fields = %s", got)
 	}
 	// Combine: Bob's summary, Alice's tags.
-	if err := alice.ResolveConflict(as("Alice"), id, []string{"tags"}); err != nil {
+	if err := alice.ResolveConflict(as("Alice"), id, []claims.Field{claims.FieldTags}); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := alice.FindClaimByID(context.Background(), id)

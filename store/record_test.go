@@ -3,10 +3,13 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"claimdesk/claims"
 	"claimdesk/internal/wire"
 )
 
@@ -129,4 +132,25 @@ func editData(t testing.TB, raw []byte, old, new string) []byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// The fields of the records that can conflict are spelled in the file as
+// the domain names them, and the domain names every one: a conflict shows
+// the domain's labels and values, never a name only the file knows.
+func TestRecordFieldsAreTheDomainsFields(t *testing.T) {
+	for typ, rec := range map[string]any{"article": articleRecord{}, "claim": claimRecord{}, "source": sourceRecord{},
+		"evidence": evidenceRecord{}, "settings": settingsRecord{}} {
+		var stored []claims.Field
+		rt := reflect.TypeOf(rec)
+		for i := range rt.NumField() {
+			name, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ",")
+			stored = append(stored, claims.Field(name))
+		}
+		want := slices.Clone(claims.RecordFields[typ])
+		slices.Sort(stored)
+		slices.Sort(want)
+		if !slices.Equal(stored, want) {
+			t.Errorf("%s: the file spells %q, the domain %q", typ, stored, want)
+		}
+	}
 }
