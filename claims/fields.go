@@ -82,9 +82,10 @@ func ArticleValues(a *Article) map[Field]string {
 }
 
 // ClaimValues returns a claim's fields as people read them: the speaker,
-// the anchor and the verdict spelled out, lists joined, codes (a status, a
-// kind) as they are, for the interface to name.
-func ClaimValues(c *Claim) map[Field]string {
+// the anchor and the verdict spelled out, the verdict's rating by its label
+// in scale, lists joined, codes (a status, a kind) as they are, for the
+// interface to name.
+func ClaimValues(c *Claim, scale *RatingScale) map[Field]string {
 	v := map[Field]string{
 		FieldArticle: c.ArticleID, FieldText: c.Text, FieldSummary: c.Summary,
 		FieldAnchor:    strconv.Itoa(c.Anchor.Start) + "–" + strconv.Itoa(c.Anchor.End),
@@ -96,7 +97,11 @@ func ClaimValues(c *Claim) map[Field]string {
 		FieldPublishedAt: timeValue(c.PublishedAt),
 	}
 	if c.Verdict != nil {
-		v[FieldVerdict] = joinNonEmpty("\n\n", joinNonEmpty(" — ", c.Verdict.Rating, c.Verdict.Explanation),
+		rating := c.Verdict.Rating
+		if r, ok := scale.Rating(rating); ok {
+			rating = r.Label
+		}
+		v[FieldVerdict] = joinNonEmpty("\n\n", joinNonEmpty(" — ", rating, c.Verdict.Explanation),
 			c.Verdict.Rationale, c.Verdict.Methodology)
 	}
 	return v

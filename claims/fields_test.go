@@ -16,28 +16,30 @@ func TestRecordValuesReadAsPeopleWriteThem(t *testing.T) {
 		Speaker: claims.Speaker{Name: "Jens Stoltenberg", Organization: "OTAN"}, Tags: []string{"otan", "munitions"},
 		CheckWorthiness: claims.CheckWorthiness{Score: 0.8}, Status: claims.StatusPublished, PublishedAt: at,
 		Verdict: &claims.Verdict{Rating: "vrai", Explanation: "Le chiffre est exact.", Rationale: "Le **rapport** le confirme."}}
+	settings := claims.DefaultSettings(claims.LangFrench)
+	scale := &settings.Scale
 	s := &claims.Source{Title: "Rapport", Authors: []string{"A. Martin", "B. Keller"}, Protected: true}
 	for _, tt := range []struct {
 		values map[claims.Field]string
 		field  claims.Field
 		want   string
 	}{
-		{claims.ClaimValues(c), claims.FieldSpeaker, "Jens Stoltenberg, OTAN"},
-		{claims.ClaimValues(c), claims.FieldAnchor, "413–440"},
-		{claims.ClaimValues(c), claims.FieldTags, "otan, munitions"},
-		{claims.ClaimValues(c), claims.FieldCheckWorthiness, "0.80"},
-		{claims.ClaimValues(c), claims.FieldVerdict, "vrai — Le chiffre est exact.\n\nLe **rapport** le confirme."},
-		{claims.ClaimValues(c), claims.FieldPublishedAt, "2024-06-19T12:00:00Z"},
+		{claims.ClaimValues(c, scale), claims.FieldSpeaker, "Jens Stoltenberg, OTAN"},
+		{claims.ClaimValues(c, scale), claims.FieldAnchor, "413–440"},
+		{claims.ClaimValues(c, scale), claims.FieldTags, "otan, munitions"},
+		{claims.ClaimValues(c, scale), claims.FieldCheckWorthiness, "0.80"},
+		{claims.ClaimValues(c, scale), claims.FieldVerdict, "Vrai — Le chiffre est exact.\n\nLe **rapport** le confirme."},
+		{claims.ClaimValues(c, scale), claims.FieldPublishedAt, "2024-06-19T12:00:00Z"},
 		{claims.SourceValues(s), claims.FieldAuthors, "A. Martin, B. Keller"},
 		{claims.SourceValues(s), claims.FieldProtected, "true"},
-		{claims.ClaimValues(&claims.Claim{}), claims.FieldPublishedAt, ""},
+		{claims.ClaimValues(&claims.Claim{}, scale), claims.FieldPublishedAt, ""},
 	} {
 		if got := tt.values[tt.field]; got != tt.want {
 			t.Errorf("%s = %q, want %q", tt.field, got, tt.want)
 		}
 	}
 	for typ, fields := range claims.RecordFields {
-		values := map[string]map[claims.Field]string{"article": claims.ArticleValues(&claims.Article{}), "claim": claims.ClaimValues(c),
+		values := map[string]map[claims.Field]string{"article": claims.ArticleValues(&claims.Article{}), "claim": claims.ClaimValues(c, scale),
 			"source": claims.SourceValues(s), "evidence": claims.EvidenceValues(&claims.Evidence{}),
 			"settings": claims.SettingsValues(&claims.Settings{})}[typ]
 		for _, f := range fields {

@@ -40,10 +40,10 @@ func (t *tx) conflictOf(key []byte, aside setAside) (*claims.Conflict, error) {
 		return nil, err
 	}
 	c := &claims.Conflict{RecordType: aside.Type, ClaimID: aside.ClaimID}
-	if c.Kept, err = versionOf(aside.Type, kept); err != nil {
+	if c.Kept, err = t.versionOf(aside.Type, kept); err != nil {
 		return nil, err
 	}
-	if c.Other, err = versionOf(aside.Type, aside.Record); err != nil {
+	if c.Other, err = t.versionOf(aside.Type, aside.Record); err != nil {
 		return nil, err
 	}
 	if env, err := parseEnvelope(kept); err == nil {
@@ -86,13 +86,13 @@ func bucketOf(typ string) []byte {
 
 // versionOf reads one side of a conflict: its fields as stored, to tell
 // the sides apart, and as people read them.
-func versionOf(typ string, raw []byte) (claims.ConflictVersion, error) {
+func (t *tx) versionOf(typ string, raw []byte) (claims.ConflictVersion, error) {
 	var fields map[string]json.RawMessage
 	env, err := decodeEnvelope(raw, &fields)
 	if err != nil {
 		return claims.ConflictVersion{}, err
 	}
-	values, err := valuesOf(typ, env)
+	values, err := t.valuesOf(typ, env)
 	if err != nil {
 		return claims.ConflictVersion{}, err
 	}
@@ -107,7 +107,7 @@ func versionOf(typ string, raw []byte) (claims.ConflictVersion, error) {
 
 // valuesOf decodes a record of type typ into its domain type, for the
 // domain to say how people read its fields.
-func valuesOf(typ string, env *envelope) (map[claims.Field]string, error) {
+func (t *tx) valuesOf(typ string, env *envelope) (map[claims.Field]string, error) {
 	switch typ {
 	case "article":
 		var rec articleRecord
@@ -115,8 +115,14 @@ func valuesOf(typ string, env *envelope) (map[claims.Field]string, error) {
 		return claims.ArticleValues(rec.article(env)), err
 	case "claim":
 		var rec claimRecord
-		err := json.Unmarshal(env.Data, &rec)
-		return claims.ClaimValues(rec.claim(env)), err
+		if err := json.Unmarshal(env.Data, &rec); err != nil {
+			return nil, err
+		}
+		settings, err := t.settings()
+		if err != nil {
+			return nil, err
+		}
+		return claims.ClaimValues(rec.claim(env), &settings.Scale), nil
 	case "source":
 		var rec sourceRecord
 		err := json.Unmarshal(env.Data, &rec)
