@@ -124,6 +124,10 @@ type Store interface {
 	// in one consistent read. Returns an empty case file when nothing matches
 	// and ENOTFOUND for an unknown article.
 	FindCaseFile(ctx context.Context, f CaseFilter) (*CaseFile, error)
+	// EachCase calls fn with the case file of each article in turn, oldest
+	// first, restricted as f says, all in one consistent read: an export of
+	// every claim holds one article's records at a time.
+	EachCase(ctx context.Context, f CaseFilter, fn func(*CaseFile) error) error
 	// WriteDump writes a lossless, versioned JSON dump of the selected
 	// records to w: every revision ancestry, tombstone and history event, as
 	// they are in the file. A dump of the whole database restores into a new

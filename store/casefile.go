@@ -24,6 +24,92 @@ func (db *DB) FindCaseFile(ctx context.Context, f claims.CaseFilter) (*claims.Ca
 	return cf, err
 }
 
+// EachCase calls fn with each article's case file in turn, in one read
+// transaction.
+func (db *DB) EachCase(ctx context.Context, f claims.CaseFilter, fn func(*claims.CaseFile) error) error {
+	return db.view(ctx, func(t *tx) error {
+		if f.ArticleID != "" {
+			cf, err := t.caseFile(f)
+			if err != nil {
+				return err
+			}
+			return fn(cf)
+		}
+		var ids []string
+		err := eachLive(t, bucketArticles, func(env *envelope, _ *articleListRecord) { ids = append(ids, env.ID) })
+		if err != nil {
+			return err
+		}
+		return t.eachArticleCase(ctx, f, ids, fn)
+	})
+}
+
+// eachArticleCase reads the case files of the articles ids on every core,
+// a few ahead of fn, and gives them to fn in order: reading a case file is
+// most of an export's time, and a few held at once bound its memory.
+func (t *tx) eachArticleCase(ctx context.Context, f claims.CaseFilter, ids []string, fn func(*claims.CaseFile) error) error {
+	type result struct {
+		cf  *claims.CaseFile
+		err error
+	}
+	workers := runtime.GOMAXPROCS(0)
+	results := make([]chan result, len(ids))
+	for i := range results {
+		results[i] = make(chan result, 1)
+	}
+	// A slot is taken for each article read and given back once fn is done
+	// with it.
+	slots := make(chan struct{}, 2*workers)
+	next := make(chan int)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	defer wg.Wait() // the transaction must outlive every reader
+	defer close(stop)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(next)
+		for i := range ids {
+			select {
+			case slots <- struct{}{}:
+			case <-stop:
+				return
+			}
+			select {
+			case next <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				one := f
+				one.ArticleID = ids[i]
+				cf, err := t.caseFile(one)
+				results[i] <- result{cf, err}
+			}
+		}()
+	}
+	for i := range ids {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		r := <-results[i]
+		if r.err != nil {
+			return r.err
+		}
+		if err := fn(r.cf); err != nil {
+			return err
+		}
+		<-slots
+	}
+	return nil
+}
+
 func (t *tx) caseFile(f claims.CaseFilter) (*claims.CaseFile, error) {
 	settings, err := t.settings()
 	if err != nil {

@@ -1,6 +1,7 @@
 package export_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -140,3 +141,39 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 }
 
 var _ io.Writer = (*countingWriter)(nil)
+
+// The CSV of every claim, streamed from the store an article at a time, is
+// the CSV of the whole case file read at once: the same rows, numbered the
+// same across articles.
+func TestStreamedCSVIsTheWholeReportsCSV(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "two.db"), store.Options{Language: claims.LangFrench})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := claims.NewContext(context.Background(), "Alice")
+	for i := range 3 {
+		a, list := benchArticle(i)
+		if err := st.ImportArticle(ctx, a, list[:3+i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	for _, filter := range []claims.CaseFilter{{}, {PublishedOnly: true}} {
+		var streamed bytes.Buffer
+		if err := export.Write(context.Background(), st, &streamed, export.Request{Format: export.CSV, Filter: filter, Now: now}); err != nil {
+			t.Fatal(err)
+		}
+		cf, err := st.FindCaseFile(context.Background(), filter)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var whole bytes.Buffer
+		if err := export.WriteCSVOf(&whole, cf, filter, now, ""); err != nil {
+			t.Fatal(err)
+		}
+		if streamed.String() != whole.String() || strings.Count(whole.String(), "\r\n") != 1+3+4+5 {
+			t.Errorf("streamed:\n%s\nwhole:\n%s", streamed.String(), whole.String())
+		}
+	}
+}

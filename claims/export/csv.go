@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -8,6 +9,9 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"claimdesk/assets"
+	"claimdesk/claims"
 )
 
 // csvHeader names the columns of the CSV export, one row per claim, in the
@@ -33,23 +37,68 @@ const maxCell = 32_767
 // writeCSV writes one RFC 4180 row per claim, UTF-8 with a byte order mark
 // so that Excel reads the accents right.
 func writeCSV(w io.Writer, r *report) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+	cw, err := startCSV(w, r.words)
+	if err != nil {
 		return err
+	}
+	if err := writeCSVRows(cw, r, 0); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// streamCSV is writeCSV one article at a time, as the store reads them: an
+// export of every claim of a large file holds one article's claims, not
+// all of them, and its rows are numbered as the whole report numbers them.
+func streamCSV(ctx context.Context, st claims.Store, w io.Writer, req Request, lang string) error {
+	cw, err := startCSV(w, assets.WordsFor(lang))
+	if err != nil {
+		return err
+	}
+	numbered := 0
+	err = st.EachCase(ctx, req.Filter, func(cf *claims.CaseFile) error {
+		now := req.Now
+		if now.IsZero() {
+			now = cf.ReadAt
+		}
+		r := newReport(cf, req.Filter, now, lang)
+		if err := writeCSVRows(cw, r, numbered); err != nil {
+			return err
+		}
+		numbered += r.Total
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read the claims to export: %w", err)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// startCSV writes the byte order mark and the header row.
+func startCSV(w io.Writer, words *assets.Words) (*csv.Writer, error) {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return nil, err
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(csvHeader(r)); err != nil {
-		return err
-	}
+	return cw, cw.Write(csvHeader(&report{words: words}))
+}
+
+// writeCSVRows writes a report's rows, numbered after the first numbered
+// claims of the export.
+func writeCSVRows(cw *csv.Writer, r *report, numbered int) error {
 	for _, av := range r.Articles {
 		for i := range av.Claims {
-			if err := cw.Write(csvRow(r, av, &av.Claims[i])); err != nil {
+			cv := av.Claims[i]
+			cv.Number += numbered
+			if err := cw.Write(csvRow(r, av, &cv)); err != nil {
 				return fmt.Errorf("write the CSV: %w", err)
 			}
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }
 
 // csvRow writes a claim's cells. Dates stay in ISO order in every language:

@@ -120,6 +120,9 @@ func Write(ctx context.Context, st claims.Store, w io.Writer, req Request) error
 			return err
 		}
 	}
+	if req.Format == CSV {
+		return streamCSV(ctx, st, w, req, lang)
+	}
 	cf, err := st.FindCaseFile(ctx, req.Filter)
 	if err != nil {
 		return fmt.Errorf("read the claims to export: %w", err)
@@ -137,7 +140,7 @@ var writers = map[Format]func(io.Writer, *report) error{
 	PDF:         writePDF,
 	Markdown:    writeMarkdown,
 	ClaimReview: writeClaimReview,
-	CSV:         writeCSV,
+	CSV:         writeCSV, // Write streams it instead, article by article
 	CSL:         writeCSL,
 }
 

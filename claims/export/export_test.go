@@ -80,6 +80,18 @@ func (s caseFileStore) FindCaseFile(context.Context, claims.CaseFilter) (*claims
 	return s.cf, nil
 }
 
+// EachCase serves the case file one article at a time, as the store does.
+func (s caseFileStore) EachCase(_ context.Context, _ claims.CaseFilter, fn func(*claims.CaseFile) error) error {
+	for _, a := range s.cf.Articles {
+		one := *s.cf
+		one.Articles, one.Claims = []*claims.Article{a}, s.cf.ClaimsOf(a.ID)
+		if err := fn(&one); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func TestWriteSpeaksTheRequestedLanguage(t *testing.T) {
 	tests := []struct {
 		language, want string
