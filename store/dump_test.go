@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"claimdesk/claims"
 )
 
@@ -414,6 +416,46 @@ func TestRestoreChecksTheVersionsSetAside(t *testing.T) {
 			_, err := Restore(context.Background(), filepath.Join(t.TempDir(), "r.db"), strings.NewReader(bad), Options{})
 			if claims.ErrorCode(err) != claims.EINVALID || !strings.Contains(claims.ErrorMessage(err), tt.want) {
 				t.Fatalf("Restore = %v, want EINVALID saying %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// A record, an event or a set-aside version that is not the JSON a dump
+// carries stops the dump with an error, never a broken dump.
+func TestDumpRefusesWhatIsNotJSON(t *testing.T) {
+	for name, damage := range map[string]func(tx *bolt.Tx) error{
+		"record data": func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketSources)
+			k, v := b.Cursor().First()
+			env, err := parseEnvelope(v)
+			if err != nil {
+				return err
+			}
+			env.Data = []byte(`{"title":"Rapport"`)
+			out, err := env.encode()
+			if err != nil {
+				return err
+			}
+			return b.Put(k, out)
+		},
+		"record in the JSON form": func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketSources)
+			k, _ := b.Cursor().First()
+			return b.Put(k, []byte(`{"format":1,`))
+		},
+		"conflict list": func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketConflicts).Put(settingsKey, []byte(`[{"type":`))
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			db, _ := richDB(t)
+			if err := db.bolt.Update(damage); err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := db.WriteDump(context.Background(), &buf, claims.CaseFilter{}); err == nil {
+				t.Fatalf("the dump was written: %.200s…", buf.String())
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -92,9 +93,12 @@ func parseEnvelope(raw []byte) (*envelope, error) {
 }
 
 // jsonEnvelope returns a stored record in the JSON form, as dumps and the
-// versions merges set aside hold it.
+// versions merges set aside hold it: valid JSON, or an error.
 func jsonEnvelope(raw []byte) (json.RawMessage, error) {
 	if !wire.IsArray(raw) {
+		if !json.Valid(raw) {
+			return nil, errors.New("decode record: it is not valid JSON")
+		}
 		return raw, nil
 	}
 	env, err := parseWireEnvelope(raw)
