@@ -246,10 +246,10 @@ func (db *DB) VerifyHistory(ctx context.Context) (*claims.HistoryCheck, error) {
 }
 
 func verifyEvents(ctx context.Context, btx *bolt.Tx) (*claims.HistoryCheck, error) {
-	var all []storedEvent
+	h := &historyLinks{problems: map[int]claims.Text{}, legacy: map[int]hashBytes{}}
 	check := &claims.HistoryCheck{}
 	err := btx.Bucket(bucketEvents).ForEach(func(k, v []byte) error {
-		if len(all)%1024 == 0 && ctx.Err() != nil {
+		if len(h.links)%1024 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		se, err := linkOf(k, v)
@@ -257,27 +257,133 @@ func verifyEvents(ctx context.Context, btx *bolt.Tx) (*claims.HistoryCheck, erro
 			fail(check, idString(k), time.Time{}, claims.Textf("it cannot be read: %v", err))
 			return nil
 		}
-		all = append(all, se)
+		h.add(k, se)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	check.Events = len(all)
+	check.Events = len(h.links)
 	meta := btx.Bucket(bucketMeta)
 	heads := map[string]bool{string(meta.Get(metaHistoryHead)): true}
-	for _, h := range mergedHeads(meta) {
-		heads[h] = true
+	for _, head := range mergedHeads(meta) {
+		heads[head] = true
 	}
 	delete(heads, "")
-	checkLinks(check, all, heads, func(id string) time.Time {
-		key, _ := parseID("Event", id)
+	h.check(check, heads, func(key []byte) time.Time {
 		if se, err := decodeEvent(key, btx.Bucket(bucketEvents).Get(key)); err == nil {
 			return se.event.At
 		}
 		return time.Time{}
 	})
 	return check, nil
+}
+
+// hashBytes is a SHA-256 as bytes: the history check holds one or two per
+// event, and as hex strings in maps they took most of its memory.
+type hashBytes [32]byte
+
+// hashOf returns the bytes of a SHA-256 in lowercase hex, the one way
+// ClaimDesk writes one, and false for anything else.
+func hashOf(s string) (hashBytes, bool) {
+	var h hashBytes
+	if !isHexHash(s) {
+		return h, false
+	}
+	_, err := hex.Decode(h[:], []byte(s))
+	return h, err == nil
+}
+
+// link is what verifying the chain needs of one event.
+type link struct {
+	key        [16]byte
+	hash, prev hashBytes
+	hasPrev    bool // it names an event before it
+	prevBad    bool // what it names is no SHA-256: it links to nothing
+	oldForm    bool // stored in the form before schema 4
+	altered    bool // its content no longer matches its stored hash
+}
+
+// historyLinks are the links of a file's events, in key order, with what
+// is rare kept aside: problems and hashes from before schema 4.
+type historyLinks struct {
+	links    []link
+	problems map[int]claims.Text
+	legacy   map[int]hashBytes
+}
+
+func (h *historyLinks) add(key []byte, se storedEvent) {
+	l := link{oldForm: se.oldForm, altered: se.event.Hash != se.storedHash}
+	copy(l.key[:], key)
+	var ok bool
+	if l.hash, ok = hashOf(se.storedHash); !ok {
+		l.altered = true
+	}
+	if se.event.Prev != "" {
+		l.hasPrev = true
+		l.prev, ok = hashOf(se.event.Prev)
+		l.prevBad = !ok
+	}
+	i := len(h.links)
+	if !se.sound() {
+		h.problems[i] = se.problem
+	}
+	if legacy, ok := hashOf(se.legacy); ok {
+		h.legacy[i] = legacy
+	}
+	h.links = append(h.links, l)
+}
+
+// check finds, in time order, the first event that was altered, whose
+// predecessor is missing, or that neither a later event nor a known head
+// (this file's, or one merged from another copy) points to. The events that
+// nothing follows are the heads of the chains. at gives the time of the
+// event under a key.
+func (h *historyLinks) check(check *claims.HistoryCheck, heads map[string]bool, at func(key []byte) time.Time) {
+	stored := make(map[hashBytes]bool, len(h.links))
+	followed := make(map[hashBytes]bool, len(h.links))
+	// An event withheld by an older ClaimDesk links to the old hash of the
+	// event before it: that event is followed, and the withheld one is the
+	// break to report. It breaks the history whatever it links to.
+	followedByOld := map[hashBytes]bool{}
+	for _, l := range h.links {
+		stored[l.hash] = true
+		if l.hasPrev && !l.prevBad {
+			followed[l.prev] = true
+			if l.oldForm {
+				followedByOld[l.prev] = true
+			}
+		}
+	}
+	recorded := map[hashBytes]bool{}
+	for head := range heads {
+		hb, ok := hashOf(head)
+		if !ok || !stored[hb] {
+			fail(check, "", time.Time{}, claims.Textf("the latest event of the history is missing"))
+			continue
+		}
+		recorded[hb] = true
+	}
+	for i, l := range h.links {
+		legacy, hasLegacy := h.legacy[i]
+		isFollowed := followed[l.hash] || (hasLegacy && followedByOld[legacy])
+		id := idString(l.key[:])
+		problem, bad := h.problems[i]
+		switch {
+		case bad:
+			fail(check, id, at(l.key[:]), problem)
+		case l.altered:
+			fail(check, id, at(l.key[:]), claims.Textf("it was altered after it was written (its content no longer matches its hash)"))
+		case l.hasPrev && (l.prevBad || !stored[l.prev]):
+			fail(check, id, at(l.key[:]), claims.Textf("the event before it is missing or was altered"))
+		case !isFollowed && !recorded[l.hash]:
+			fail(check, id, at(l.key[:]), claims.Textf("no later event links to it: an event after it was removed, or it was inserted"))
+		}
+		if !isFollowed {
+			check.Heads = append(check.Heads, hex.EncodeToString(l.hash[:]))
+		}
+	}
+	sort.Strings(check.Heads)
 }
 
 // tailPrev returns the value of the last field of an event's header, prev.
@@ -308,57 +414,6 @@ func mergedHeads(meta *bolt.Bucket) []string {
 		_ = json.Unmarshal(raw, &heads) // unreadable: verification reports the heads as unlinked
 	}
 	return heads
-}
-
-// checkLinks finds, in time order, the first event that was altered, whose
-// predecessor is missing, or that neither a later event nor a known head
-// (this file's, or one merged from another copy) points to. The events that
-// nothing follows are the heads of the chains.
-func checkLinks(check *claims.HistoryCheck, all []storedEvent, heads map[string]bool, at func(id string) time.Time) {
-	stored := make(map[string]bool, len(all))
-	followed := make(map[string]bool, len(all))
-	// An event withheld by an older ClaimDesk links to the old hash of the
-	// event before it: that event is followed, and the withheld one is the
-	// break to report. It breaks the history whatever it links to.
-	followedByOld := map[string]bool{}
-	for _, se := range all {
-		stored[se.storedHash] = true
-		followed[se.event.Prev] = true
-		if se.oldForm {
-			followedByOld[se.event.Prev] = true
-		}
-	}
-	isFollowed := func(se storedEvent) bool {
-		return followed[se.storedHash] || (se.legacy != "" && followedByOld[se.legacy])
-	}
-	for _, se := range all {
-		e := se.event
-		when := func() time.Time {
-			if e.At.IsZero() {
-				return at(se.id)
-			}
-			return e.At
-		}
-		switch {
-		case !se.sound():
-			fail(check, se.id, when(), se.problem)
-		case e.Hash != se.storedHash:
-			fail(check, se.id, when(), claims.Textf("it was altered after it was written (its content no longer matches its hash)"))
-		case e.Prev != "" && !stored[e.Prev]:
-			fail(check, se.id, when(), claims.Textf("the event before it is missing or was altered"))
-		case !isFollowed(se) && !heads[se.storedHash]:
-			fail(check, se.id, when(), claims.Textf("no later event links to it: an event after it was removed, or it was inserted"))
-		}
-		if !isFollowed(se) {
-			check.Heads = append(check.Heads, se.storedHash)
-		}
-	}
-	for head := range heads {
-		if !stored[head] {
-			fail(check, "", time.Time{}, claims.Textf("the latest event of the history is missing"))
-		}
-	}
-	sort.Strings(check.Heads)
 }
 
 // fail records a broken link unless an earlier one is already recorded.
