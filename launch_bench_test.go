@@ -85,7 +85,7 @@ func BenchmarkLaunchToFirstRows(b *testing.B) {
 		b.ReportMetric(float64(median(launches).Microseconds())/1000, "ms-to-first-rows")
 		b.ReportMetric(float64(median(opens).Microseconds())/1000, "ms-db-open")
 		b.ReportMetric(float64(median(floors).Microseconds())/1000, "ms-floor")
-		b.ReportMetric(float64(anonPeak)/1024, "MB-anon-peak")
+		b.ReportMetric(float64(anonPeak)/1024, "anon-peak-MB")
 	}
 }
 
