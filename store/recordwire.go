@@ -19,7 +19,8 @@ import (
 // [rev, at, by]. data is the record's fields as JSON, packed with S2 when
 // it is long, as an article's text or a verdict's rationale are. Against
 // the JSON envelope of schemas 1 to 5, a source or a piece of evidence takes
-// about half the bytes.
+// about two thirds of the bytes, a worked claim less than half (measured on
+// the worked sample case).
 type wireEnvelope struct {
 	_         struct{} `cbor:",toarray"`
 	Format    int
