@@ -16,11 +16,9 @@ import (
 	"fyne.io/fyne/v2/test"
 )
 
-// BenchmarkScrollStep scrolls a claim list of 100,000 rows one step at a
-// time in the headless driver. Rows are bound from the summaries in memory:
-// a row update never reads the database.
-func BenchmarkScrollStep(b *testing.B) {
-	st := sampleStore(b)
+// benchUI is the window on st at 1280×800 in the headless driver, signed,
+// with the store's work run at once.
+func benchUI(b *testing.B, st claims.Store) *UI {
 	a := test.NewTempApp(b)
 	a.Preferences().SetString(prefReviewer, "Bench")
 	w := test.NewTempWindow(b, nil)
@@ -28,6 +26,14 @@ func BenchmarkScrollStep(b *testing.B) {
 	ui := New(a, w, st, Options{Path: "bench.db"})
 	ui.spawn = func(f func()) { f() }
 	ui.Load()
+	return ui
+}
+
+// BenchmarkScrollStep scrolls a claim list of 100,000 rows one step at a
+// time in the headless driver. Rows are bound from the summaries in memory:
+// a row update never reads the database.
+func BenchmarkScrollStep(b *testing.B) {
+	ui := benchUI(b, sampleStore(b))
 	rows := make([]claims.ClaimSummary, 100_000)
 	for i := range rows {
 		rows[i] = claims.ClaimSummary{ID: fmt.Sprint(i), Summary: fmt.Sprintf("Selon le rapport %d, plus de 11 000 conteneurs", i),
@@ -52,14 +58,7 @@ func BenchmarkScrollStep(b *testing.B) {
 // to the list showing the matching rows (the store's work run at once, as
 // the tests run it). A query's first letter matches the most claims.
 func BenchmarkSearchKeystroke(b *testing.B) {
-	st := searchStore(b)
-	a := test.NewTempApp(b)
-	a.Preferences().SetString(prefReviewer, "Bench")
-	w := test.NewTempWindow(b, nil)
-	w.Resize(fyne.NewSize(1280, 800))
-	ui := New(a, w, st, Options{Path: "bench.db"})
-	ui.spawn = func(f func()) { f() }
-	ui.Load()
+	ui := benchUI(b, searchStore(b))
 	var keys []time.Duration
 	for b.Loop() {
 		for _, query := range []string{"missiles", "coree conteneurs", "stoltenberg"} {

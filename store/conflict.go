@@ -92,7 +92,7 @@ func (t *tx) versionOf(typ string, raw []byte) (claims.ConflictVersion, error) {
 	if err != nil {
 		return claims.ConflictVersion{}, err
 	}
-	values, err := t.valuesOf(typ, env)
+	values, err := t.valuesOf(typ, raw)
 	if err != nil {
 		return claims.ConflictVersion{}, err
 	}
@@ -107,36 +107,35 @@ func (t *tx) versionOf(typ string, raw []byte) (claims.ConflictVersion, error) {
 
 // valuesOf decodes a record of type typ into its domain type, for the
 // domain to say how people read its fields.
-func (t *tx) valuesOf(typ string, env *envelope) (map[claims.Field]string, error) {
+func (t *tx) valuesOf(typ string, raw []byte) (map[claims.Field]string, error) {
 	switch typ {
 	case "article":
-		var rec articleRecord
-		err := json.Unmarshal(env.Data, &rec)
-		return claims.ArticleValues(rec.article(env)), err
+		return valuesOf(raw, articleRecord.article, claims.ArticleValues)
 	case "claim":
-		var rec claimRecord
-		if err := json.Unmarshal(env.Data, &rec); err != nil {
-			return nil, err
-		}
 		settings, err := t.settings()
 		if err != nil {
 			return nil, err
 		}
-		return claims.ClaimValues(rec.claim(env), &settings.Scale), nil
+		return valuesOf(raw, claimRecord.claim, func(c *claims.Claim) map[claims.Field]string {
+			return claims.ClaimValues(c, &settings.Scale)
+		})
 	case "source":
-		var rec sourceRecord
-		err := json.Unmarshal(env.Data, &rec)
-		return claims.SourceValues(rec.source(env)), err
+		return valuesOf(raw, sourceRecord.source, claims.SourceValues)
 	case "evidence":
-		var rec evidenceRecord
-		err := json.Unmarshal(env.Data, &rec)
-		return claims.EvidenceValues(rec.evidence(env)), err
+		return valuesOf(raw, evidenceRecord.evidence, claims.EvidenceValues)
 	case "settings":
-		var rec settingsRecord
-		err := json.Unmarshal(env.Data, &rec)
-		return claims.SettingsValues(rec.settings()), err
+		return valuesOf(raw, func(r settingsRecord, _ *envelope) *claims.Settings { return r.settings() }, claims.SettingsValues)
 	}
 	return nil, fmt.Errorf("a conflict on a record of an unknown kind (%.40q)", typ)
+}
+
+// valuesOf decodes raw into its domain type with of, and reads its values.
+func valuesOf[R, T any](raw []byte, of func(R, *envelope) T, values func(T) map[claims.Field]string) (map[claims.Field]string, error) {
+	d, err := domainOf(raw, of)
+	if err != nil {
+		return nil, err
+	}
+	return values(d), nil
 }
 
 // conflictTitle names the record as people know it.
