@@ -250,6 +250,9 @@ func BenchmarkSearch(b *testing.B) {
 					}
 					l.report(b)
 					reportRows(b, n)
+					if result == "summaries" {
+						reportListFloor(b, db, n)
+					}
 				})
 				b.Run("sqlite", func(b *testing.B) {
 					db := openSQ(b, e.sq.big)
@@ -368,9 +371,10 @@ func writeSynced(path string, write func(io.Writer) error) (int64, error) {
 func BenchmarkCopy(b *testing.B) {
 	e := setup(b)
 	ctx := context.Background()
-	run := func(b *testing.B, live string, copyTo func(path string) error) {
+	run := func(b *testing.B, live string, copyTo func(path string) error, floor bool) {
 		dir := b.TempDir()
 		var size int64
+		var least, history int
 		n := 0
 		for b.Loop() {
 			n++
@@ -384,6 +388,9 @@ func BenchmarkCopy(b *testing.B) {
 				b.Fatal(err)
 			}
 			size = info.Size()
+			if floor && n == 1 {
+				least, history = storedFloor(b, path)
+			}
 			os.Remove(path)
 			b.StartTimer()
 		}
@@ -392,14 +399,18 @@ func BenchmarkCopy(b *testing.B) {
 		if info, err := os.Stat(live); err == nil {
 			b.ReportMetric(float64(info.Size())/float64(numClaims()), "B/claim-live")
 		}
+		if floor {
+			b.ReportMetric(float64(least)/float64(numClaims()), "B/claim-floor")
+			b.ReportMetric(float64(history)/float64(numClaims()), "B/claim-history")
+		}
 	}
 	b.Run("claimdesk", func(b *testing.B) {
 		db := openCD(b, e.cd.big)
-		run(b, e.cd.big, func(path string) error { return db.SaveCopy(actor, path, claims.CopyOptions{}) })
+		run(b, e.cd.big, func(path string) error { return db.SaveCopy(actor, path, claims.CopyOptions{}) }, true)
 	})
 	b.Run("sqlite", func(b *testing.B) {
 		db := openSQ(b, e.sq.big)
-		run(b, e.sq.big, func(path string) error { return sqliteCopy(ctx, db, path) })
+		run(b, e.sq.big, func(path string) error { return sqliteCopy(ctx, db, path) }, false)
 	})
 }
 
